@@ -1,0 +1,10 @@
+"""spacefacts: an offline, sourced spaceflight almanac.
+
+The library (`spacefacts.dataset`, `spacefacts.queries`) works without the CLI:
+
+    from spacefacts import dataset, queries
+    ds = dataset.load()
+    card = queries.mission_card(ds, queries.resolve_mission(ds, "soyuz-ms-11"))
+"""
+
+__version__ = "0.1.0"
