@@ -1,0 +1,448 @@
+"""Load data/*.toml into model objects, with the indexes the queries need.
+
+Files load lazily: a command that needs only launches never parses the crew files.
+Every schema problem raises DataError naming file, record and field.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from functools import cached_property
+from pathlib import Path
+from typing import Any, TypeVar
+
+from spacefacts.errors import DataError
+from spacefacts.model import (
+    CrewSeat,
+    Eva,
+    Event,
+    Launch,
+    Mission,
+    Person,
+    Return,
+    Site,
+    Time,
+)
+
+T = TypeVar("T")
+
+
+def builtin_data_dir() -> Path:
+    """The data shipped with the package: inside the wheel, or the repo's data/ when editable."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "_data"
+    return packaged if packaged.is_dir() else here.parent / "data"
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII with accents, hyphens and punctuation folded to single spaces."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", ascii_text.lower()).split())
+
+
+class _Records:
+    """Typed access to one TOML record, raising DataError that names file, record and field."""
+
+    def __init__(self, file: str, record: dict[str, Any], key: str):
+        self.file, self.record = file, record
+        self.name = str(record.get(key, "?"))
+
+    def fail(self, field: str, problem: str) -> DataError:
+        return DataError(self.file, self.name, field, problem)
+
+    def get(self, field: str, kind: type[T], required: bool = True) -> Any:
+        value = self.record.get(field)
+        if value is None:
+            if required:
+                raise self.fail(field, "missing")
+            return None
+        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+            raise self.fail(field, f"expected {kind.__name__}, got {type(value).__name__}")
+        return value
+
+    def text(self, field: str, required: bool = True) -> Any:
+        return self.get(field, str, required)
+
+    def time(self, field: str, required: bool = True) -> Time | None:
+        text = self.text(field, required)
+        if text is None:
+            return None
+        return parse_time(text, bool(self.record.get(f"{field}_uncertain", False)), self.fail, field)
+
+    def strs(self, field: str) -> tuple[str, ...]:
+        values = self.get(field, list, required=False) or []
+        if not all(isinstance(v, str) for v in values):
+            raise self.fail(field, "expected a list of strings")
+        return tuple(values)
+
+
+_ISO_STRICT = re.compile(
+    r"\d{4}(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01])(?:T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d)?Z)?)?)?"
+)
+_SHORT_MONTHS = {"02": 29, "04": 30, "06": 30, "09": 30, "11": 30}
+
+
+def _valid_iso(text: str) -> bool:
+    """The shape and the calendar date of an ISO string, cheaply (no datetime built)."""
+    m = _ISO_STRICT.fullmatch(text)
+    if m is None:
+        return False
+    day = m[2]
+    if day is None or day < "29":
+        return True
+    limit = _SHORT_MONTHS.get(m[1], 31)
+    if int(day) > limit:
+        return False
+    if day == "29" and m[1] == "02":
+        year = int(text[:4])
+        return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    return True
+
+
+def parse_time(text: str, uncertain: bool, fail: Callable[[str, str], DataError], field: str) -> Time:
+    if not _valid_iso(text):
+        raise fail(field, f"not a valid ISO date-time: {text!r}")
+    return Time(text, uncertain)
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    import tomli
+
+    try:
+        with path.open("rb") as fh:
+            return tomli.load(fh)
+    except FileNotFoundError:
+        raise DataError(str(path), None, None, "file not found") from None
+    except tomli.TOMLDecodeError as exc:
+        raise DataError(str(path), None, None, f"invalid TOML: {exc.msg}", exc.lineno) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataError(str(path), None, None, f"unreadable: {exc}") from None
+
+
+def _records(doc: dict[str, Any], table: str, file: str) -> Iterable[dict[str, Any]]:
+    records = doc.get(table, [])
+    if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
+        raise DataError(file, None, table, "expected an array of tables")
+    return records
+
+
+LAUNCH_COLUMNS = {
+    "tag": str,
+    "date": str,
+    "vehicle": str,
+    "site": str,
+    "pad": str,
+    "state": str,
+    "agency": str,
+    "code": str,
+    "outcome": str,
+    "payload": str,
+    "payloads": int,
+    "earth": bool,
+    "src": str,
+}
+_LAUNCH_TYPES = list(LAUNCH_COLUMNS.values())
+
+
+def _bad_row(row: Any, file: str) -> DataError:
+    if not isinstance(row, list) or len(row) != len(_LAUNCH_TYPES):
+        return DataError(file, str(row)[:40], "launches.rows", f"expected {len(_LAUNCH_TYPES)} values")
+    for value, (column, kind) in zip(row, LAUNCH_COLUMNS.items(), strict=True):
+        if type(value) is not kind:
+            return DataError(
+                file, str(row[0]), column, f"expected {kind.__name__}, got {type(value).__name__}"
+            )
+    return DataError(file, str(row[0]), "launches.rows", "malformed row")
+
+
+def _launch(row: Any, families: dict[str, str], file: str) -> Launch:
+    """One row of [launches]; checked by position because 7,000 rows must load fast."""
+    if type(row) is not list or list(map(type, row)) != _LAUNCH_TYPES:
+        raise _bad_row(row, file)
+    tag, date, vehicle, site, pad, state, agency, code, outcome, payload, payloads, earth, src = row
+    uncertain = date[-1] == "?"
+    if uncertain:
+        date = date[:-1]
+    if not _valid_iso(date):
+        raise DataError(file, tag, "date", f"not a valid ISO date-time: {date!r}")
+    if code[1:2] not in ("S", "F"):
+        raise DataError(file, tag, "code", f"not a GCAT launch code: {code!r}")
+    site_uncertain = site[-1:] == "?"
+    return Launch(
+        tag,
+        Time(date, uncertain),
+        vehicle,
+        families.get(vehicle),
+        site[:-1] if site_uncertain else site,
+        site_uncertain,
+        pad or None,
+        state,
+        agency,
+        code,
+        outcome,
+        payload,
+        payloads,
+        earth,
+        src,
+    )
+
+
+class Dataset:
+    """The whole dataset. Attributes load on first use and are then indexed."""
+
+    def __init__(self, directory: Path | None = None):
+        self.directory = directory or Path(
+            os.environ.get("SPACEFACTS_BUILTIN_DATA", "") or builtin_data_dir()
+        )
+
+    def _doc(self, name: str) -> dict[str, Any]:
+        return read_toml(self.directory / name)
+
+    # launches.toml -------------------------------------------------------------------------
+
+    @cached_property
+    def _launch_doc(self) -> dict[str, Any]:
+        return self._doc("launches.toml")
+
+    @cached_property
+    def sites(self) -> dict[str, Site]:
+        file = "launches.toml"
+        sites = {}
+        for raw in _records(self._launch_doc, "site", file):
+            r = _Records(file, raw, "code")
+            site = Site(
+                code=r.text("code"),
+                name=r.text("name"),
+                gcat_name=r.text("gcat_name", False) or r.text("code"),
+                full_name=r.text("full_name", False) or r.text("name"),
+                state=r.text("state", False) or "",
+                name_source=r.text("name_source", False),
+                src=r.text("src"),
+            )
+            sites[site.code] = site
+        return sites
+
+    @cached_property
+    def launches(self) -> tuple[Launch, ...]:
+        file = "launches.toml"
+        families = {}
+        for raw in _records(self._launch_doc, "vehicle", file):
+            r = _Records(file, raw, "name")
+            families[r.text("name")] = r.text("family")
+        table = self._launch_doc.get("launches")
+        if not isinstance(table, dict) or list(table.get("columns", [])) != list(LAUNCH_COLUMNS):
+            raise DataError(file, None, "launches", f"expected columns {list(LAUNCH_COLUMNS)}")
+        rows = table.get("rows")
+        if not isinstance(rows, list):
+            raise DataError(file, None, "launches.rows", "expected a list of rows")
+        return tuple(_launch(row, families, file) for row in rows)
+
+    @cached_property
+    def launch_by_tag(self) -> dict[str, Launch]:
+        return {launch.tag: launch for launch in self.launches}
+
+    @cached_property
+    def launches_by_year(self) -> dict[int, list[Launch]]:
+        """Orbital launch attempts from Earth per year, in launch order."""
+        years: dict[int, list[Launch]] = {}
+        for launch in self.launches:
+            if launch.earth:
+                years.setdefault(launch.date.year, []).append(launch)
+        for launches in years.values():
+            # ISO strings sort in time order whatever their precision.
+            launches.sort(key=lambda launch: launch.date.iso)
+        return years
+
+    @cached_property
+    def launch_meta(self) -> dict[str, Any]:
+        meta = self._launch_doc.get("meta", {})
+        return meta if isinstance(meta, dict) else {}
+
+    # missions.toml and people.toml ---------------------------------------------------------
+
+    @cached_property
+    def _mission_doc(self) -> dict[str, Any]:
+        return self._doc("missions.toml")
+
+    @cached_property
+    def missions(self) -> tuple[Mission, ...]:
+        file = "missions.toml"
+        missions = []
+        for raw in _records(self._mission_doc, "mission", file):
+            r = _Records(file, raw, "id")
+            crew = []
+            for seat in r.get("crew", list, False) or []:
+                if not isinstance(seat, dict) or not isinstance(seat.get("person"), str):
+                    raise r.fail("crew", "each seat needs a person id")
+                crew.append(CrewSeat(seat["person"], str(seat.get("role", ""))))
+            launch = r.time("launch")
+            assert launch is not None
+            missions.append(
+                Mission(
+                    id=r.text("id"),
+                    name=r.text("name"),
+                    aliases=r.strs("aliases"),
+                    hsf_id=r.text("hsf_id", False) or "",
+                    hsf_tag=r.text("hsf_tag", False) or "",
+                    designator=r.text("designator", False) or "",
+                    kind=r.text("kind"),
+                    outcome=r.text("outcome"),
+                    launch=launch,
+                    landing=r.time("landing", False),
+                    in_flight=bool(r.get("in_flight", bool, False)),
+                    callsign=r.text("callsign", False),
+                    station=r.text("station", False),
+                    program=r.text("program", False),
+                    family=r.text("family", False),
+                    orbit_id=r.text("orbit_id", False),
+                    launch_tag=r.text("launch_tag", False),
+                    vehicle=r.text("vehicle", False),
+                    site=r.text("site", False),
+                    pad=r.text("pad", False),
+                    crew=tuple(crew),
+                    cosmos=r.text("cosmos", False),
+                    src=r.text("src"),
+                )
+            )
+        return tuple(missions)
+
+    @cached_property
+    def mission_by_id(self) -> dict[str, Mission]:
+        return {mission.id: mission for mission in self.missions}
+
+    @cached_property
+    def mission_keys(self) -> dict[str, list[str]]:
+        """Folded id, name, alias and designator -> mission ids (usually one)."""
+        keys: dict[str, list[str]] = {}
+        for mission in self.missions:
+            names = {mission.id, mission.name, mission.designator, *mission.aliases}
+            if mission.launch_tag:
+                names.add(mission.launch_tag)
+            for name in names:
+                key = fold(name)
+                if key and mission.id not in keys.setdefault(key, []):
+                    keys[key].append(mission.id)
+        return keys
+
+    @cached_property
+    def _people_doc(self) -> dict[str, Any]:
+        return self._doc("people.toml")
+
+    @cached_property
+    def people(self) -> tuple[Person, ...]:
+        file = "people.toml"
+        people = []
+        for raw in _records(self._people_doc, "person", file):
+            r = _Records(file, raw, "id")
+            evas = []
+            for item in r.get("evas", list, False) or []:
+                if not isinstance(item, dict):
+                    raise r.fail("evas", "each EVA must be a table")
+                e = _Records(file, {**item, "id": r.name}, "id")
+                start = e.time("start")
+                assert start is not None
+                evas.append(
+                    Eva(start, e.time("end", False), e.get("duration_min", int, False), e.text("src"))
+                )
+            returns = []
+            for item in r.get("returns", list, False) or []:
+                if not isinstance(item, dict):
+                    raise r.fail("returns", "each return must be a table")
+                back = _Records(file, {**item, "id": r.name}, "id")
+                landing = back.time("landing")
+                assert landing is not None
+                returns.append(
+                    Return(back.text("mission"), landing, back.text("on", False), back.text("src"))
+                )
+            people.append(
+                Person(
+                    id=r.text("id"),
+                    name=r.text("name"),
+                    sort_name=r.text("sort_name", False) or r.text("name"),
+                    native_name=r.text("native_name", False),
+                    astro_no=r.text("astro_no", False) or "",
+                    born=r.time("born", False),
+                    died=r.time("died", False),
+                    citizen=r.text("citizen", False) or "",
+                    country=r.text("country", False) or "",
+                    gender=r.text("gender", False),
+                    flights=r.strs("flights"),
+                    evas=tuple(evas),
+                    returns=tuple(returns),
+                    cosmos=r.text("cosmos", False),
+                    src=r.text("src"),
+                )
+            )
+        return tuple(people)
+
+    @cached_property
+    def person_by_id(self) -> dict[str, Person]:
+        return {person.id: person for person in self.people}
+
+    @cached_property
+    def person_keys(self) -> dict[str, list[str]]:
+        """Folded id, display name, sort name and surname -> person ids."""
+        keys: dict[str, list[str]] = {}
+        for person in self.people:
+            surname = person.sort_name.split(",")[0]
+            for name in {person.id, person.name, person.sort_name, surname}:
+                key = fold(name)
+                if key and person.id not in keys.setdefault(key, []):
+                    keys[key].append(person.id)
+        return keys
+
+    @cached_property
+    def missions_of_person(self) -> dict[str, list[Mission]]:
+        rides: dict[str, list[Mission]] = {}
+        for mission in self.missions:
+            for seat in mission.crew:
+                rides.setdefault(seat.person, []).append(mission)
+        return rides
+
+    # events.toml ---------------------------------------------------------------------------
+
+    @cached_property
+    def events(self) -> tuple[Event, ...]:
+        file = "events.toml"
+        events = []
+        for raw in _records(self._doc(file), "event", file):
+            r = _Records(file, raw, "id")
+            date = r.time("date")
+            assert date is not None
+            events.append(
+                Event(
+                    id=r.text("id"),
+                    date=date,
+                    title=r.text("title"),
+                    category=r.text("category"),
+                    mission=r.text("mission", False),
+                    person=r.text("person", False),
+                    body=r.text("body", False),
+                    source=r.text("source"),
+                    src=r.text("src"),
+                )
+            )
+        return tuple(events)
+
+    def meta(self, file: str) -> dict[str, Any]:
+        doc = {
+            "launches.toml": self.launch_meta,
+            "missions.toml": self._mission_doc.get("meta", {}),
+            "people.toml": self._people_doc.get("meta", {}),
+        }.get(file)
+        return doc if isinstance(doc, dict) else {}
+
+    def load_all(self) -> Dataset:
+        """Parse and index every file now (for validation and timing)."""
+        for name in ("sites", "launches", "launch_by_tag", "launches_by_year", "missions", "mission_keys"):
+            getattr(self, name)
+        for name in ("people", "person_keys", "missions_of_person", "events"):
+            getattr(self, name)
+        return self
+
+
+def load(directory: Path | None = None) -> Dataset:
+    return Dataset(directory)
