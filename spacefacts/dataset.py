@@ -25,6 +25,7 @@ from spacefacts.model import (
     Return,
     Site,
     Time,
+    launch_outcome,
 )
 
 T = TypeVar("T")
@@ -37,10 +38,14 @@ def builtin_data_dir() -> Path:
     return packaged if packaged.is_dir() else here.parent / "data"
 
 
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
 def fold(text: str) -> str:
     """Lower-case ASCII with accents, hyphens and punctuation folded to single spaces."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", ascii_text.lower()).split())
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return " ".join(_NOT_ALNUM.sub(" ", text.lower()).split())
 
 
 class _Records:
@@ -138,13 +143,14 @@ LAUNCH_COLUMNS = {
     "state": str,
     "agency": str,
     "code": str,
-    "outcome": str,
     "payload": str,
     "payloads": int,
-    "earth": bool,
     "src": str,
 }
 _LAUNCH_TYPES = list(LAUNCH_COLUMNS.values())
+
+
+_OUTCOMES: dict[str, str] = {}  # a few dozen distinct GCAT codes among 7,000 launches
 
 
 def _bad_row(row: Any, file: str) -> DataError:
@@ -162,14 +168,18 @@ def _launch(row: Any, families: dict[str, str], file: str) -> Launch:
     """One row of [launches]; checked by position because 7,000 rows must load fast."""
     if type(row) is not list or list(map(type, row)) != _LAUNCH_TYPES:
         raise _bad_row(row, file)
-    tag, date, vehicle, site, pad, state, agency, code, outcome, payload, payloads, earth, src = row
+    tag, date, vehicle, site, pad, state, agency, code, payload, payloads, src = row
     uncertain = date[-1] == "?"
     if uncertain:
         date = date[:-1]
     if not _valid_iso(date):
         raise DataError(file, tag, "date", f"not a valid ISO date-time: {date!r}")
-    if code[1:2] not in ("S", "F"):
-        raise DataError(file, tag, "code", f"not a GCAT launch code: {code!r}")
+    outcome = _OUTCOMES.get(code)
+    if outcome is None:
+        try:
+            outcome = _OUTCOMES[code] = launch_outcome(code)
+        except ValueError as exc:
+            raise DataError(file, tag, "code", str(exc)) from None
     site_uncertain = site[-1:] == "?"
     return Launch(
         tag,
@@ -185,7 +195,7 @@ def _launch(row: Any, families: dict[str, str], file: str) -> Launch:
         outcome,
         payload,
         payloads,
-        earth,
+        code[0] != "X",
         src,
     )
 
@@ -426,6 +436,22 @@ class Dataset:
                 )
             )
         return tuple(events)
+
+    @cached_property
+    def by_month_day(self) -> dict[str, list[Event | Mission | Launch]]:
+        """`MM-DD` -> events, crewed launches and launches from Earth on that day, in time order.
+
+        Records known only to the month or year are left out: they have no day.
+        """
+        days: dict[str, list[Event | Mission | Launch]] = {}
+        records: list[Event | Mission | Launch] = [*self.events, *self.missions, *self.launches]
+        for record in records:
+            when = record.date if isinstance(record, Event | Launch) else record.launch
+            if when.month_day:
+                days.setdefault(when.month_day, []).append(record)
+        for day in days.values():
+            day.sort(key=lambda r: r.date.iso if isinstance(r, Event | Launch) else r.launch.iso)
+        return days
 
     def meta(self, file: str) -> dict[str, Any]:
         doc = {

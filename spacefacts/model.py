@@ -61,6 +61,19 @@ class Site:
     src: str
 
 
+def launch_outcome(code: str) -> str:
+    """GCAT Launch_Code to `success`, `failure` or `partial` (rule in docs/data.md).
+
+    The second letter is GCAT's pass/fail; two trailing digits are McDowell's launch success
+    fraction (planet4589.org/space/gcat/web/intro/success.html), which makes it `partial`.
+    """
+    if len(code) < 2 or code[1] not in "SF":
+        raise ValueError(f"unknown GCAT launch code {code!r}")
+    if code[2:].isdigit():
+        return "partial"
+    return "success" if code[1] == "S" else "failure"
+
+
 class Launch(NamedTuple):
     tag: str
     date: Time

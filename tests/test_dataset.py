@@ -80,3 +80,17 @@ def test_valid_iso_never_crashes_and_agrees_with_datetime(text: str) -> None:
 
     if _valid_iso(text) and len(text) >= 10:
         datetime.fromisoformat(text[:10])  # must not raise
+
+
+def test_month_day_index_holds_each_dated_record_on_its_day(ds: dataset.Dataset) -> None:
+    day = ds.by_month_day["12-03"]
+    assert ds.mission_by_id["soyuz-ms-11"] in day
+    assert ds.launch_by_tag["2018-098"] in day
+    assert all(
+        (r.date if hasattr(r, "date") else r.launch).iso[5:10] == "12-03"  # type: ignore[union-attr]
+        for r in day
+    )
+    total = sum(len(v) for v in ds.by_month_day.values())
+    dated = [r for r in (*ds.events, *ds.launches) if len(r.date.iso) >= 10]
+    dated += [m for m in ds.missions if len(m.launch.iso) >= 10]
+    assert total == len(dated)

@@ -13,6 +13,7 @@ from typing import Any
 
 from spacefacts.build import mcdates
 from spacefacts.build.report import Report
+from spacefacts.model import launch_outcome
 
 LOGS = ("launchlog.tsv", "launchlog-2025-2026.tsv")  # oldest edition first: later ones win
 COLUMNS = [
@@ -62,13 +63,7 @@ def read_tsv(path: Path, name: str) -> tuple[list[Row], str]:
     return rows, updated
 
 
-def outcome(code: str) -> str:
-    """GCAT Launch_Code to success / failure / partial (see docs/data.md for the rule)."""
-    if len(code) < 2 or code[1] not in "SF":
-        raise ValueError(f"unknown GCAT launch code {code!r}")
-    if code[2:].isdigit():
-        return "partial"
-    return "success" if code[1] == "S" else "failure"
+outcome = launch_outcome
 
 
 def _families(gcat: Path) -> dict[str, str]:
@@ -152,7 +147,8 @@ def build(gcat: Path, curated: Path, report: Report) -> dict[str, Any]:
 
 
 # One launch per line in data/launches.toml: 7,000+ records parse about twice as fast as rows
-# of a table than as TOML tables, and a line per launch reads well in a diff.
+# of a table than as TOML tables, and a line per launch reads well in a diff. Outcome and
+# "launched from Earth" follow from GCAT's code, so they are computed on load, not stored.
 COLUMNS_OUT = (
     "tag",
     "date",
@@ -162,10 +158,8 @@ COLUMNS_OUT = (
     "state",
     "agency",
     "code",
-    "outcome",
     "payload",
     "payloads",
-    "earth",
     "src",
 )
 
@@ -178,7 +172,6 @@ def to_document(launch_doc: dict[str, Any]) -> dict[str, Any]:
         row["date"] += "?" if launch.get("date_uncertain") else ""
         row["site"] += "?" if launch.get("site_uncertain") else ""
         row["pad"] = launch.get("pad") or ""
-        row["earth"] = launch.get("earth") is not False
         rows.append([row[column] for column in COLUMNS_OUT])
     doc = {key: value for key, value in launch_doc.items() if key != "launch"}
     doc["launches"] = {"columns": list(COLUMNS_OUT), "rows": rows}
