@@ -68,7 +68,8 @@ def mission(
     json: JsonOption = False,
 ) -> None:
     """The mission card: launch, vehicle, site, crew, landing, and computed facts."""
-    from spacefacts import queries, render
+    from spacefacts import queries
+    from spacefacts.render import lookup as render
 
     with handled():
         ds = _dataset()
@@ -85,7 +86,8 @@ def launches(
     json: JsonOption = False,
 ) -> None:
     """How many orbital launch attempts from Earth a year had, with successes and failures."""
-    from spacefacts import queries, render
+    from spacefacts import queries
+    from spacefacts.render import lookup as render
 
     with handled():
         summary = queries.launches_in_year(_dataset(), year)
@@ -98,7 +100,8 @@ def launches(
 @data_app.command("info")
 def data_info(json: JsonOption = False) -> None:
     """Dataset version, coverage of each source, record counts, licenses and credits."""
-    from spacefacts import queries, render
+    from spacefacts import queries
+    from spacefacts.render import lookup as render
 
     with handled():
         info = queries.data_info(_dataset())
@@ -116,7 +119,8 @@ def data_validate(
     json: JsonOption = False,
 ) -> None:
     """Check ids, references and dates; exit 1 with one line per problem."""
-    from spacefacts import dataset, render, validate
+    from spacefacts import dataset, validate
+    from spacefacts.render import lookup as render
 
     if path is not None and not path.is_dir():
         typer.echo(f"spacefacts: no data folder at {path}", err=True)
@@ -131,6 +135,12 @@ def data_validate(
         raise typer.Exit(1)
     if not json:
         typer.echo("data is valid", err=True)
+
+
+# ---- on this day: `spacefacts today` (spacefacts/today.py, render/today.py) ----
+
+
+# ---- quiz: `spacefacts quiz` (spacefacts/quiz.py, render/quiz.py) ----
 
 
 def main() -> None:

@@ -1,52 +1,15 @@
-"""Turn query results into Rich tables for people or JSON for machines.
-
-This is the only module that imports Rich, and it does so inside the functions that draw,
-so `--json` never pays for it.
-"""
+"""Mission cards, launch years and dataset information: tables and JSON."""
 
 from __future__ import annotations
 
-import json
 import sys
-from datetime import timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from spacefacts.model import Launch, Time
+from spacefacts.model import Launch
 from spacefacts.queries import MissionCard, Ordinal, YearSummary, ordinal
+from spacefacts.render import console, emit_json, format_duration, time_json
 
-if TYPE_CHECKING:
-    from rich.console import Console
-
-
-def console() -> Console:
-    from rich.console import Console
-
-    # Rich already honours NO_COLOR and drops styling when stdout is not a terminal.
-    return Console(highlight=False)
-
-
-def emit_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
-
-
-def format_duration(value: timedelta | None) -> str:
-    if value is None:
-        return "unknown"
-    total = int(value.total_seconds())
-    days, rest = divmod(total, 86400)
-    hours, rest = divmod(rest, 3600)
-    minutes, seconds = divmod(rest, 60)
-    if days:
-        return f"{days} d {hours} h {minutes} min"
-    if hours:
-        return f"{hours} h {minutes} min"
-    return f"{minutes} min {seconds} s"
-
-
-def _time(value: Time | None) -> dict[str, Any] | None:
-    if value is None:
-        return None
-    return {"utc": value.iso, "precision": value.precision, "uncertain": value.uncertain}
+__all__ = ["emit_json"]
 
 
 def _ordinal(value: Ordinal | None) -> dict[str, Any] | None:
@@ -62,7 +25,7 @@ def _ordinal_text(value: Ordinal) -> str:
 def launch_json(launch: Launch) -> dict[str, Any]:
     return {
         "tag": launch.tag,
-        "date": _time(launch.date),
+        "date": time_json(launch.date),
         "vehicle": launch.vehicle,
         "vehicle_family": launch.family,
         "site": launch.site,
@@ -87,8 +50,8 @@ def mission_json(card: MissionCard) -> dict[str, Any]:
         "aliases": list(m.aliases),
         "kind": m.kind,
         "outcome": m.outcome,
-        "launch": _time(m.launch),
-        "landing": _time(m.landing),
+        "launch": time_json(m.launch),
+        "landing": time_json(m.landing),
         "in_flight": m.in_flight,
         "duration_seconds": int(duration.total_seconds()) if duration is not None else None,
         "vehicle": m.vehicle,
@@ -112,7 +75,7 @@ def mission_json(card: MissionCard) -> dict[str, Any]:
         "year_ordinal": _ordinal(card.year_ordinal),
         "family_ordinal": _ordinal(card.family_ordinal),
         "events": [
-            {"id": e.id, "date": _time(e.date), "title": e.title, "source": e.source} for e in card.events
+            {"id": e.id, "date": time_json(e.date), "title": e.title, "source": e.source} for e in card.events
         ],
         "sources": [f"McDowell {m.src}"] + ([f"GCAT {card.launch.src}"] if card.launch else []),
     }
