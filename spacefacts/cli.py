@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from spacefacts import __version__
-from spacefacts.errors import SpacefactsError
+from spacefacts.errors import NotFound, SpacefactsError, UsageError
 
 if TYPE_CHECKING:
     from spacefacts.dataset import Dataset
@@ -81,20 +81,128 @@ def mission(
 
 
 @app.command()
-def launches(
-    year: Annotated[int, typer.Argument(help="Calendar year, e.g. 2018.", min=1000, max=9999)],
+def crew(
+    name: Annotated[str, typer.Argument(help="Mission id, name, alias or COSPAR designator.")],
     json: JsonOption = False,
 ) -> None:
-    """How many orbital launch attempts from Earth a year had, with successes and failures."""
+    """The crew list of a mission: names, countries, roles, and which flight of theirs it was."""
     from spacefacts import queries
     from spacefacts.render import lookup as render
 
     with handled():
-        summary = queries.launches_in_year(_dataset(), year)
+        ds = _dataset()
+        card = queries.mission_card(ds, queries.resolve_mission(ds, name))
+        if json:
+            render.emit_json(render.crew_list_json(card))
+        else:
+            render.crew_table(card)
+
+
+@app.command()
+def person(
+    name: Annotated[str, typer.Argument(help="Full name, unique surname or id: 'Anne McClain', kononenko.")],
+    json: JsonOption = False,
+) -> None:
+    """A person: birth, country, every flight, total time in space, EVAs, age at first flight."""
+    from spacefacts import queries
+    from spacefacts.render import lookup as render
+
+    with handled():
+        ds = _dataset()
+        card = queries.person_card(ds, queries.resolve_person(ds, name))
+        if json:
+            render.emit_json(render.person_json(card))
+        else:
+            render.person_card(card)
+
+
+@app.command()
+def launches(
+    year: Annotated[
+        int | None, typer.Argument(help="Calendar year, e.g. 2018.", min=1000, max=9999, show_default=False)
+    ] = None,
+    list_: Annotated[bool, typer.Option("--list", help="Every launch of the year with its number.")] = False,
+    by_year: Annotated[
+        bool, typer.Option("--by-year", help="Launches per year for all years, as a chart.")
+    ] = False,
+    country: Annotated[
+        str | None,
+        typer.Option(help="Launching state: GCAT code or name (RU, US, China).", show_default=False),
+    ] = None,
+    vehicle: Annotated[
+        str | None, typer.Option(help="Vehicle or its family (Falcon 9, R-7).", show_default=False)
+    ] = None,
+    outcome: Annotated[
+        str | None, typer.Option(help="success, failure or partial.", show_default=False)
+    ] = None,
+    crewed: Annotated[
+        bool | None, typer.Option("--crewed/--uncrewed", help="Only launches with, or without, a crew.")
+    ] = None,
+    json: JsonOption = False,
+) -> None:
+    """Orbital launch attempts from Earth in a year: counts, breakdowns, and the list with ordinals."""
+    from spacefacts import queries
+    from spacefacts.render import lookup as render
+
+    with handled():
+        ds = _dataset()
+        if by_year:
+            _by_year(ds, json)
+            return
+        if year is None:
+            raise UsageError("give a YEAR (e.g. spacefacts launches 2018) or --by-year")
+        flt = queries.LaunchFilter(country, vehicle, outcome, crewed)
+        if list_ or flt.describe():
+            listing = queries.list_year(ds, year, flt)
+            if json:
+                render.emit_json(render.year_list_json(listing))
+            else:
+                render.year_list(listing, {code: site.name for code, site in ds.sites.items()})
+            return
+        summary = queries.launches_in_year(ds, year)
         if json:
             render.emit_json(render.year_json(summary))
         else:
             render.year_summary(summary)
+            render.year_breakdown(summary, queries.state_names(ds))
+
+
+def _by_year(ds: Dataset, json: bool) -> None:
+    from spacefacts import queries
+    from spacefacts.render import lookup as render
+
+    counts = queries.launches_by_year(ds)
+    if json:
+        render.emit_json(render.by_year_json(counts))
+    else:
+        render.by_year_chart(counts, str(ds.launch_meta.get("last", "")))
+
+
+@app.command()
+def stats(json: JsonOption = False) -> None:
+    """Orbital launch attempts per year, 1957 to the last year in the data, as a chart."""
+    with handled():
+        _by_year(_dataset(), json)
+
+
+@app.command()
+def search(
+    text: Annotated[str, typer.Argument(help="Words to look for in missions, people, events and payloads.")],
+    limit: Annotated[int, typer.Option(help="At most this many hits.", min=1)] = 20,
+    json: JsonOption = False,
+) -> None:
+    """Search missions, people, events and launch payload names; each hit with its kind and id."""
+    from spacefacts import queries
+    from spacefacts.render import lookup as render
+
+    with handled():
+        hits = queries.search(_dataset(), text, limit)
+        if not hits:
+            raise NotFound(f"nothing matches '{text}'")
+        if json:
+            render.emit_json(render.search_json(text, hits))
+        else:
+            render.search_hits(text, hits)
 
 
 @data_app.command("info")

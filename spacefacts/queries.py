@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from spacefacts.dataset import Dataset, fold
-from spacefacts.errors import Ambiguous, NotFound
-from spacefacts.model import Event, Launch, Mission, Person, Time
+from spacefacts.errors import Ambiguous, NotFound, UsageError
+from spacefacts.model import Eva, Event, Launch, Mission, Person, Time
 
 YEAR_RULE = "orbital launch attempts from Earth in GCAT, failures included, in launch order"
 FAMILY_RULE = "crewed flights above 80 km in McDowell's list with the same spacecraft family, aborts excluded"
@@ -67,6 +67,12 @@ class Ordinal:
 
 
 @dataclass(frozen=True)
+class EvaRow:
+    person: Person
+    eva: Eva
+
+
+@dataclass(frozen=True)
 class MissionCard:
     mission: Mission
     launch: Launch | None
@@ -75,6 +81,7 @@ class MissionCard:
     year_ordinal: Ordinal | None
     family_ordinal: Ordinal | None
     events: list[Event] = field(default_factory=list)
+    evas: list[EvaRow] = field(default_factory=list)
 
     @property
     def duration(self) -> timedelta | None:
@@ -85,6 +92,23 @@ def flight_end(person: Person, mission: Mission) -> Time | None:
     """When the person came home from this flight: their own return, else the ship's landing."""
     back = person.return_from(mission.id)
     return back.landing if back else mission.landing
+
+
+def during(moment: Time, start: Time, end: Time | None) -> bool:
+    """Whether `moment` falls in [start, end], at the coarser precision of the two sides.
+
+    A date-only EVA on launch or landing day counts as during the flight.
+    """
+    day = moment.iso[:10]
+    if len(moment.iso) < 17 or len(start.iso) < 17:
+        after_start = day >= start.iso[:10]
+    else:
+        after_start = moment.start >= start.start
+    if end is None:
+        return after_start
+    if len(moment.iso) < 17 or len(end.iso) < 17:
+        return after_start and day <= end.iso[:10]
+    return after_start and moment.start <= end.start
 
 
 def _flight_number(ds: Dataset, person: Person, mission: Mission) -> int | None:
@@ -118,6 +142,13 @@ def mission_card(ds: Dataset, mission: Mission) -> MissionCard:
         if person is not None:
             crew.append(CrewRow(person, seat.role, _flight_number(ds, person, mission)))
     events = [e for e in ds.events if e.mission == mission.id]
+    evas = [
+        EvaRow(row.person, eva)
+        for row in crew
+        for eva in row.person.evas
+        if during(eva.start, mission.launch, flight_end(row.person, mission))
+    ]
+    evas.sort(key=lambda r: (r.eva.start.iso, r.person.sort_name))
     return MissionCard(
         mission=mission,
         launch=launch,
@@ -126,6 +157,7 @@ def mission_card(ds: Dataset, mission: Mission) -> MissionCard:
         year_ordinal=year_ordinal(ds, launch) if launch else None,
         family_ordinal=family_ordinal(ds, mission),
         events=events,
+        evas=evas,
     )
 
 
@@ -160,6 +192,24 @@ class YearSummary:
 
     def by_state(self) -> list[tuple[str, int]]:
         return Counter(launch.state for launch in self.launches).most_common()
+
+    def by_family(self) -> list[tuple[str, int]]:
+        """Launches per vehicle family, labelled with its vehicles.
+
+        The family is GCAT's LV_Family (engineering lineage: the Chang Zheng 2/3/4 rockets are
+        family DF5, Soyuz rockets R-7); the label lists the family's vehicles this year, most
+        used first, so "DF5 (Chang Zheng 3B, Chang Zheng 2D, ...)" reads without GCAT's codes.
+        """
+        families = Counter(launch.family or launch.vehicle for launch in self.launches)
+        vehicles: dict[str, Counter[str]] = {}
+        for launch in self.launches:
+            vehicles.setdefault(launch.family or launch.vehicle, Counter())[launch.vehicle] += 1
+        out = []
+        for family, n in families.most_common():
+            names = [name for name, _ in vehicles[family].most_common()]
+            shown = ", ".join(names[:3]) + (", ..." if len(names) > 3 else "")
+            out.append((family if names == [family] else f"{family} ({shown})", n))
+        return out
 
 
 def launches_in_year(ds: Dataset, year: int) -> YearSummary:
@@ -231,3 +281,201 @@ def data_info(ds: Dataset) -> dict[str, object]:
             for file, _table, source, license_ in FILES
         ],
     }
+
+
+# ---- people -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FlightRow:
+    mission: Mission
+    end: Time | None  # the person's own return
+    returned_on: Mission | None  # when they came home on another ship
+    role: str
+
+    @property
+    def duration(self) -> timedelta | None:
+        return self.end.start - self.mission.launch.start if self.end else None
+
+
+@dataclass(frozen=True)
+class PersonCard:
+    person: Person
+    flights: list[FlightRow]
+    aborts: list[FlightRow]
+    evas: list[Eva]
+    in_space: bool  # still in space at the source's last update
+
+    @property
+    def time_in_space(self) -> timedelta:
+        """Sum over flights of (own return - launch); flights still up are not counted."""
+        return sum((f.duration for f in self.flights if f.duration is not None), timedelta())
+
+    @property
+    def eva_time(self) -> timedelta:
+        return sum((e.duration for e in self.evas if e.duration is not None), timedelta())
+
+    @property
+    def evas_without_duration(self) -> int:
+        return sum(1 for e in self.evas if e.duration is None)
+
+    @property
+    def age_at_first_flight(self) -> int | None:
+        born = self.person.born
+        if not self.flights or born is None or born.precision not in ("day", "minute", "second"):
+            return None
+        first = self.flights[0].mission.launch.start.date()
+        birth = born.start.date()
+        return first.year - birth.year - ((first.month, first.day) < (birth.month, birth.day))
+
+
+def person_card(ds: Dataset, person: Person) -> PersonCard:
+    flights: list[FlightRow] = []
+    aborts: list[FlightRow] = []
+    for mission in ds.missions_of_person.get(person.id, []):
+        back = person.return_from(mission.id)
+        role = next((seat.role for seat in mission.crew if seat.person == person.id), "")
+        row = FlightRow(
+            mission,
+            flight_end(person, mission),
+            ds.mission_by_id.get(back.on) if back and back.on else None,
+            role,
+        )
+        (aborts if mission.kind == "abort" else flights).append(row)
+    in_space = bool(flights) and flights[-1].end is None and flights[-1].mission.in_flight
+    return PersonCard(person, flights, aborts, list(person.evas), in_space)
+
+
+def crew_of(ds: Dataset, mission: Mission) -> list[CrewRow]:
+    return mission_card(ds, mission).crew
+
+
+# ---- launch years -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LaunchFilter:
+    country: str | None = None  # launching state code or name, e.g. "RU", "Russia"
+    vehicle: str | None = None  # vehicle name or family, e.g. "Falcon 9", "R-7"
+    outcome: str | None = None  # success, failure or partial
+    crewed: bool | None = None
+
+    def describe(self) -> str:
+        parts = [f"{k}={v}" for k, v in vars(self).items() if v is not None]
+        return ", ".join(parts)
+
+
+OUTCOMES = ("success", "failure", "partial")
+
+
+def state_names(ds: Dataset) -> dict[str, str]:
+    """GCAT state code -> English name, from the people's citizenship names where known."""
+    names = {p.citizen: p.country for p in ds.people if p.citizen and p.country}
+    return names
+
+
+def crewed_tags(ds: Dataset) -> set[str]:
+    return {m.launch_tag for m in ds.missions if m.launch_tag and m.crew}
+
+
+def filter_launches(ds: Dataset, launches: list[Launch], flt: LaunchFilter) -> list[Launch]:
+    if flt.outcome is not None and flt.outcome not in OUTCOMES:
+        raise UsageError(f"--outcome must be one of {', '.join(OUTCOMES)}, not '{flt.outcome}'")
+    chosen = launches
+    if flt.country:
+        key = fold(flt.country)
+        names = state_names(ds)
+        chosen = [x for x in chosen if fold(x.state) == key or fold(names.get(x.state, "")) == key]
+    if flt.vehicle:
+        key = fold(flt.vehicle)
+        chosen = [x for x in chosen if key in (fold(x.vehicle), fold(x.family or ""))]
+    if flt.outcome:
+        chosen = [x for x in chosen if x.outcome == flt.outcome]
+    if flt.crewed is not None:
+        tags = crewed_tags(ds)
+        chosen = [x for x in chosen if (x.tag in tags) == flt.crewed]
+    return chosen
+
+
+@dataclass(frozen=True)
+class YearList:
+    summary: YearSummary
+    rows: list[tuple[int, Launch]]  # (ordinal in the year, launch), after filters
+    filters: LaunchFilter
+    crewed: set[str]
+
+
+def list_year(ds: Dataset, year: int, flt: LaunchFilter) -> YearList:
+    summary = launches_in_year(ds, year)
+    chosen = set(filter_launches(ds, summary.launches, flt))
+    rows = [(n, x) for n, x in enumerate(summary.launches, 1) if x in chosen]
+    return YearList(summary, rows, flt, crewed_tags(ds))
+
+
+@dataclass(frozen=True)
+class YearCount:
+    year: int
+    attempts: int
+    successes: int
+    failures: int
+
+
+def launches_by_year(ds: Dataset) -> list[YearCount]:
+    years = ds.launches_by_year
+    out = []
+    for year in range(min(years), max(years) + 1):
+        launches = years.get(year, [])
+        ok = sum(1 for x in launches if x.success)
+        out.append(YearCount(year, len(launches), ok, len(launches) - ok))
+    return out
+
+
+# ---- search -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: str  # mission, person, event, launch
+    id: str
+    title: str
+    detail: str
+    score: int
+
+
+def search(ds: Dataset, text: str, limit: int = 20) -> list[Hit]:
+    """Missions, people, events and launch payloads whose names contain every word of `text`.
+
+    Ranking: an exact name match first, then names that start with the text, then names that
+    contain every word; within a rank, missions and people before events and launches, then
+    oldest first.
+    """
+    words = fold(text).split()
+    if not words:
+        raise UsageError("search needs at least one letter or digit")
+    phrase = " ".join(words)
+    hits: list[Hit] = []
+
+    def score(names: list[str]) -> int | None:
+        folded = [fold(n) for n in names if n]
+        if phrase in folded:
+            return 3
+        if any(f.startswith(phrase) for f in folded):
+            return 2
+        if any(all(w in f.split() or w in f for w in words) for f in folded):
+            return 1
+        return None
+
+    for m in ds.missions:
+        if (s := score([m.name, m.id, *m.aliases])) is not None:
+            hits.append(Hit("mission", m.id, m.name, m.launch.iso[:10], s * 10 + 2))
+    for p in ds.people:
+        if (s := score([p.name, p.sort_name, p.id])) is not None:
+            hits.append(Hit("person", p.id, p.name, p.country, s * 10 + 2))
+    for e in ds.events:
+        if (s := score([e.title])) is not None:
+            hits.append(Hit("event", e.id, e.title, e.date.iso[:10], s * 10 + 1))
+    for x in ds.launches:
+        if (s := score([x.payload])) is not None:
+            hits.append(Hit("launch", x.tag, x.payload, f"{x.date.iso[:10]} {x.vehicle}", s * 10))
+    hits.sort(key=lambda h: (-h.score, h.detail if h.kind != "person" else "", h.id))
+    return hits[:limit]

@@ -6,7 +6,18 @@ import sys
 from typing import Any
 
 from spacefacts.model import Launch
-from spacefacts.queries import MissionCard, Ordinal, YearSummary, ordinal
+from spacefacts.queries import (
+    CrewRow,
+    EvaRow,
+    Hit,
+    MissionCard,
+    Ordinal,
+    PersonCard,
+    YearCount,
+    YearList,
+    YearSummary,
+    ordinal,
+)
 from spacefacts.render import console, emit_json, format_duration, time_json
 
 __all__ = ["emit_json"]
@@ -41,6 +52,34 @@ def launch_json(launch: Launch) -> dict[str, Any]:
     }
 
 
+# McDowell's list says whether a crew got above 80 km, not whether the mission met its goals.
+OUTCOME_TEXT = {"success": "reached space", "launch failure": "launch failure", "abort": "abort below 80 km"}
+
+
+def crew_json(rows: list[CrewRow]) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": row.person.id,
+            "name": row.person.name,
+            "country": row.person.country,
+            "role": row.role,
+            "flight_number": row.flight_number,
+        }
+        for row in rows
+    ]
+
+
+def _eva_json(row: EvaRow) -> dict[str, Any]:
+    duration = row.eva.duration
+    return {
+        "person": row.person.id,
+        "start": time_json(row.eva.start),
+        "end": time_json(row.eva.end),
+        "duration_minutes": int(duration.total_seconds() // 60) if duration is not None else None,
+        "source": row.eva.src,
+    }
+
+
 def mission_json(card: MissionCard) -> dict[str, Any]:
     m = card.mission
     duration = card.duration
@@ -62,16 +101,8 @@ def mission_json(card: MissionCard) -> dict[str, Any]:
         "callsign": m.callsign,
         "spacecraft_family": m.family,
         "cospar": m.launch_tag,
-        "crew": [
-            {
-                "id": row.person.id,
-                "name": row.person.name,
-                "country": row.person.country,
-                "role": row.role,
-                "flight_number": row.flight_number,
-            }
-            for row in card.crew
-        ],
+        "crew": crew_json(card.crew),
+        "evas": [_eva_json(row) for row in card.evas],
         "year_ordinal": _ordinal(card.year_ordinal),
         "family_ordinal": _ordinal(card.family_ordinal),
         "events": [
@@ -97,11 +128,14 @@ def mission_card(card: MissionCard) -> None:
     if card.site_name:
         pad = f", pad {m.pad}" if m.pad else ""
         info.add_row("Site", f"{card.site_name}{pad}")
-    info.add_row("Outcome", m.outcome + (f" ({m.kind})" if m.kind != "abort" else ""))
+    info.add_row(
+        "Outcome", OUTCOME_TEXT.get(m.outcome, m.outcome) + (f" ({m.kind})" if m.kind != "abort" else "")
+    )
     if m.station:
         info.add_row("Station", m.station)
     for event in card.events:
-        info.add_row(event.category.capitalize(), f"{event.date.display()}: {event.title}")
+        label = "Docking" if event.category == "docking" else "Event"
+        info.add_row(label, f"{event.date.display()}: {event.title}")
     if m.landing:
         info.add_row("Landing", m.landing.display())
     elif m.in_flight:
@@ -119,11 +153,25 @@ def mission_card(card: MissionCard) -> None:
             nth = f"{ordinal(row.flight_number)} flight" if row.flight_number else "-"
             crew.add_row(row.person.name, row.person.country, row.role, nth)
         out.print(crew)
+    if card.evas:
+        evas = Table(title=f"EVAs during the mission ({len(card.evas)})", title_justify="left")
+        for column in ("Start (UTC)", "Who", "Duration"):
+            evas.add_column(column)
+        for eva_row in card.evas:
+            evas.add_row(
+                eva_row.eva.start.display().removesuffix(" UTC"),
+                eva_row.person.name,
+                format_duration(eva_row.eva.duration),
+            )
+        out.print(evas)
     notes = [f"{o.scope}: counted as {o.rule}" for o in facts]
     sources = [f"McDowell crewed-flight list ({m.src})"]
     if card.launch:
         sources.append(f"GCAT launch log ({card.launch.src})")
-    out.print("[dim]Rules: " + "; ".join(notes) + "[/dim]" if notes else "", end="\n" if notes else "")
+    if card.evas:
+        sources.append("EVAs: cosmos-book person files")
+    if notes:
+        out.print("[dim]Rules: " + "; ".join(notes) + "[/dim]")
     out.print("[dim]Sources: " + "; ".join(sources) + "[/dim]")
 
 
@@ -138,6 +186,7 @@ def year_json(summary: YearSummary) -> dict[str, Any]:
         "data_ends": summary.coverage_end,
         "rule": summary.rule,
         "by_state": dict(summary.by_state()),
+        "by_vehicle_family": dict(summary.by_family()),
         "failed": [launch_json(launch) for launch in summary.launches if not launch.success],
     }
 
@@ -187,3 +236,231 @@ def data_info(info: dict[str, Any]) -> None:
 def problems(found: list[str]) -> None:
     for line in found:
         sys.stdout.write(line + "\n")
+
+
+def crew_table(card: MissionCard) -> None:
+    from rich.table import Table
+
+    m = card.mission
+    table = Table(title=f"Crew of {m.name} ({m.launch.iso[:10]})", title_justify="left")
+    for column in ("Name", "Country", "Role", "Flight", "Id"):
+        table.add_column(column)
+    for row in card.crew:
+        nth = f"{ordinal(row.flight_number)} flight" if row.flight_number else "-"
+        table.add_row(row.person.name, row.person.country, row.role, nth, row.person.id)
+    out = console()
+    out.print(table)
+    out.print(f"[dim]Roles are McDowell's codes. Source: McDowell crewed-flight list ({m.src}).[/dim]")
+
+
+def crew_list_json(card: MissionCard) -> dict[str, Any]:
+    return {"mission": card.mission.id, "name": card.mission.name, "crew": crew_json(card.crew)}
+
+
+def person_json(card: PersonCard) -> dict[str, Any]:
+    p = card.person
+
+    def flight(row: Any) -> dict[str, Any]:
+        return {
+            "mission": row.mission.id,
+            "name": row.mission.name,
+            "role": row.role,
+            "launch": time_json(row.mission.launch),
+            "return": time_json(row.end),
+            "returned_on": row.returned_on.id if row.returned_on else None,
+            "duration_seconds": int(row.duration.total_seconds()) if row.duration is not None else None,
+        }
+
+    return {
+        "id": p.id,
+        "name": p.name,
+        "sort_name": p.sort_name,
+        "native_name": p.native_name,
+        "born": time_json(p.born),
+        "died": time_json(p.died),
+        "citizen": p.citizen,
+        "country": p.country,
+        "gender": p.gender,
+        "flights": [flight(row) for row in card.flights],
+        "aborts": [flight(row) for row in card.aborts],
+        "in_space": card.in_space,
+        "time_in_space_seconds": int(card.time_in_space.total_seconds()),
+        "eva_count": len(card.evas),
+        "eva_time_seconds": int(card.eva_time.total_seconds()),
+        "evas_without_duration": card.evas_without_duration,
+        "age_at_first_flight": card.age_at_first_flight,
+        "sources": [f"McDowell {p.src}"] + ([f"cosmos-book {p.cosmos}"] if p.cosmos else []),
+    }
+
+
+def person_card(card: PersonCard) -> None:
+    from rich.table import Table
+
+    p = card.person
+    out = console()
+    info = Table(show_header=False, box=None, pad_edge=False, title=p.name, title_justify="left")
+    info.add_column(style="bold")
+    info.add_column()
+    if p.native_name:
+        info.add_row("Native name", p.native_name)
+    if p.born:
+        info.add_row("Born", p.born.display())
+    if p.died:
+        info.add_row("Died", p.died.display())
+    info.add_row("Country", f"{p.country} ({p.citizen})" if p.country else p.citizen)
+    info.add_row("Flights", str(len(card.flights)) + (f" (+{len(card.aborts)} abort)" if card.aborts else ""))
+    total = format_duration(card.time_in_space)
+    info.add_row("Time in space", total + (" so far (still in space)" if card.in_space else ""))
+    if card.evas:
+        eva = f"{len(card.evas)}, {format_duration(card.eva_time)}"
+        if card.evas_without_duration:
+            eva += f" ({card.evas_without_duration} without a recorded duration)"
+        info.add_row("EVAs", eva)
+    if card.age_at_first_flight is not None:
+        info.add_row("Age at first flight", str(card.age_at_first_flight))
+    out.print(info)
+    rows = Table(title="Flights", title_justify="left")
+    for column in ("#", "Mission", "Role", "Launch (UTC)", "Return (UTC)", "Duration"):
+        rows.add_column(column)
+    for n, row in enumerate(card.flights, 1):
+        back = row.end.display().removesuffix(" UTC") if row.end else "in space"
+        if row.returned_on:
+            back += f" on {row.returned_on.name}"
+        rows.add_row(
+            str(n),
+            row.mission.name,
+            row.role,
+            row.mission.launch.display().removesuffix(" UTC"),
+            back,
+            format_duration(row.duration) if row.duration else "-",
+        )
+    for row in card.aborts:
+        rows.add_row("-", f"{row.mission.name} (abort)", row.role, row.mission.launch.iso[:10], "-", "-")
+    out.print(rows)
+    out.print(
+        "[dim]Time in space: the sum of (own return - launch) over flights. "
+        f"Sources: McDowell ({p.src})" + (f"; cosmos-book {p.cosmos}" if p.cosmos else "") + "[/dim]"
+    )
+
+
+def _share(counts: list[tuple[str, int]], names: dict[str, str], top: int = 8) -> list[tuple[str, int]]:
+    shown = [(names.get(key, key), n) for key, n in counts[:top]]
+    rest = sum(n for _, n in counts[top:])
+    return shown + ([(f"{len(counts) - top} others", rest)] if rest else [])
+
+
+def year_breakdown(summary: YearSummary, names: dict[str, str]) -> None:
+    from rich.table import Table
+
+    out = console()
+    for title, counts in (
+        ("By launching state", _share(summary.by_state(), names)),
+        ("By vehicle family", _share(summary.by_family(), {})),
+    ):
+        table = Table(title=title, title_justify="left")
+        table.add_column("")
+        table.add_column("Launches", justify="right")
+        for key, n in counts:
+            table.add_row(key, str(n))
+        out.print(table)
+
+
+def year_list_json(listing: YearList) -> dict[str, Any]:
+    return {
+        "year": listing.summary.year,
+        "orbital_launch_attempts": listing.summary.total,
+        "filters": {k: v for k, v in vars(listing.filters).items() if v is not None},
+        "rule": listing.summary.rule,
+        "launches": [
+            {"number": n, **launch_json(launch), "crewed": launch.tag in listing.crewed}
+            for n, launch in listing.rows
+        ],
+    }
+
+
+def year_list(listing: YearList, site_names: dict[str, str]) -> None:
+    from rich.table import Table
+
+    s = listing.summary
+    title = f"Orbital launches in {s.year}: {len(listing.rows)} of {s.total}"
+    if listing.filters.describe():
+        title += f" ({listing.filters.describe()})"
+    table = Table(title=title, title_justify="left")
+    for column in ("#", "Date (UTC)", "Vehicle", "Site", "Payload", "Outcome"):
+        table.add_column(column, justify="right" if column == "#" else "left")
+    for n, launch in listing.rows:
+        payload = launch.payload + (" (crewed)" if launch.tag in listing.crewed else "")
+        table.add_row(
+            str(n),
+            launch.date.iso[:16].replace("T", " "),
+            launch.vehicle,
+            site_names.get(launch.site, launch.site),
+            payload,
+            launch.outcome,
+        )
+    out = console()
+    out.print(table)
+    out.print(f"[dim]# = number among the year's {s.rule}. Source: GCAT, Jonathan McDowell (CC-BY).[/dim]")
+
+
+def by_year_json(counts: list[YearCount]) -> dict[str, Any]:
+    return {
+        "rule": "orbital launch attempts from Earth in GCAT, failures included",
+        "years": [
+            {"year": c.year, "attempts": c.attempts, "successes": c.successes, "failures": c.failures}
+            for c in counts
+        ],
+    }
+
+
+def by_year_chart(counts: list[YearCount], coverage_end: str, record: bool = False) -> Any:
+    """A bar per year: successes as full blocks, failures as light shade. Returns the console."""
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    out = console() if not record else Console(record=True, width=100, highlight=False)
+    width = max(10, min(80, out.width - 20))
+    peak = max(c.attempts for c in counts) or 1
+    table = Table(
+        title="Orbital launch attempts per year (successes █, failures ░)",
+        title_justify="left",
+        show_header=False,
+        box=None,
+        pad_edge=False,
+    )
+    table.add_column(justify="right", style="bold")
+    table.add_column(justify="right")
+    table.add_column()
+    for c in counts:
+        ok = round(c.successes * width / peak)
+        bad = round(c.failures * width / peak)
+        if c.failures and not bad:
+            bad = 1
+        bar = Text("█" * ok, style="green") + Text("░" * bad, style="red")
+        label = str(c.year) + ("*" if coverage_end[:4] == str(c.year) and coverage_end[5:] != "12-31" else "")
+        table.add_row(label, str(c.attempts), bar)
+    out.print(table)
+    out.print(
+        f"[dim]* data ends {coverage_end}. Counted: orbital launch attempts from Earth, failures included. "
+        "Source: GCAT, Jonathan McDowell (CC-BY).[/dim]"
+    )
+    return out
+
+
+def search_json(text: str, hits: list[Hit]) -> dict[str, Any]:
+    return {
+        "query": text,
+        "hits": [{"kind": h.kind, "id": h.id, "title": h.title, "detail": h.detail} for h in hits],
+    }
+
+
+def search_hits(text: str, hits: list[Hit]) -> None:
+    from rich.table import Table
+
+    table = Table(title=f"Matches for '{text}'", title_justify="left")
+    for column in ("Kind", "Id", "Name", "Detail"):
+        table.add_column(column)
+    for h in hits:
+        table.add_row(h.kind, h.id, h.title, h.detail)
+    console().print(table)
