@@ -135,7 +135,10 @@ def mission_card(card: MissionCard) -> None:
         info.add_row("Station", m.station)
     for event in card.events:
         label = "Docking" if event.category == "docking" else "Event"
-        info.add_row(label, f"{event.date.display()}: {event.title}")
+        after = ""
+        if event.date.precision in ("minute", "second") and m.launch.precision in ("minute", "second"):
+            after = f" ({format_duration(event.date.start - m.launch.start)} after launch)"
+        info.add_row(label, f"{event.date.display()}{after}: {event.title}")
     if m.landing:
         info.add_row("Landing", m.landing.display())
     elif m.in_flight:
