@@ -65,6 +65,10 @@ def mission(
     name: Annotated[
         str, typer.Argument(help="Mission id, name, alias or COSPAR designator: soyuz-ms-11, 2018-098.")
     ],
+    explain: Annotated[
+        bool,
+        typer.Option("--explain", help="Which flight of its spacecraft family it was, under several rules."),
+    ] = False,
     json: JsonOption = False,
 ) -> None:
     """The mission card: launch, vehicle, site, crew, landing, and computed facts."""
@@ -74,6 +78,14 @@ def mission(
     with handled():
         ds = _dataset()
         card = queries.mission_card(ds, queries.resolve_mission(ds, name))
+        if explain:
+            rules = queries.family_under_rules(ds, card.mission)
+            subject = f"{card.mission.name}: which flight of its spacecraft family, by rule"
+            if json:
+                render.emit_json(render.rules_json(subject, rules))
+            else:
+                render.rules_table(subject, rules)
+            return
         if json:
             render.emit_json(render.mission_json(card))
         else:
@@ -138,6 +150,9 @@ def launches(
     crewed: Annotated[
         bool | None, typer.Option("--crewed/--uncrewed", help="Only launches with, or without, a crew.")
     ] = None,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="What is counted, and the count under other common rules.")
+    ] = False,
     json: JsonOption = False,
 ) -> None:
     """Orbital launch attempts from Earth in a year: counts, breakdowns, and the list with ordinals."""
@@ -151,6 +166,14 @@ def launches(
             return
         if year is None:
             raise UsageError("give a YEAR (e.g. spacefacts launches 2018) or --by-year")
+        if explain:
+            rules = queries.year_under_rules(ds, year)
+            subject = f"Orbital launches in {year} under different counting rules"
+            if json:
+                render.emit_json(render.rules_json(subject, rules))
+            else:
+                render.rules_table(subject, rules)
+            return
         flt = queries.LaunchFilter(country, vehicle, outcome, crewed)
         if list_ or flt.describe():
             listing = queries.list_year(ds, year, flt)
@@ -243,6 +266,55 @@ def data_validate(
         raise typer.Exit(1)
     if not json:
         typer.echo("data is valid", err=True)
+
+
+@app.command("in-space")
+def in_space(
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date", help="YYYY-MM-DD (noon UTC) or YYYY-MM-DDTHH:MM (UTC); default now.", show_default=False
+        ),
+    ] = None,
+    json: JsonOption = False,
+) -> None:
+    """Who was in space at a moment: mission, station and days aloft; back to 1961."""
+    from spacefacts import history
+    from spacefacts.render import history as render
+    from spacefacts.render import lookup
+
+    with handled():
+        result = history.in_space(_dataset(), history.parse_moment(date))
+        if result.beyond_data:
+            typer.echo(
+                f"spacefacts: crew data ends {result.data_end}; launches after that are not known, "
+                "so this lists who was up then and had not returned by the last update",
+                err=True,
+            )
+        if json:
+            lookup.emit_json(render.in_space_json(result))
+        else:
+            render.in_space(result)
+
+
+@app.command()
+def records(
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="YYYY-MM-DD: records as they stood then; default now.")
+    ] = None,
+    json: JsonOption = False,
+) -> None:
+    """Longest flight, most time in space, most flights and EVAs, youngest and oldest, national firsts."""
+    from spacefacts import history
+    from spacefacts.render import history as render
+    from spacefacts.render import lookup
+
+    with handled():
+        result = history.records(_dataset(), history.parse_moment(as_of))
+        if json:
+            lookup.emit_json(render.records_json(result))
+        else:
+            render.records(result)
 
 
 # ---- on this day: `spacefacts today` (spacefacts/today.py, render/today.py) ----

@@ -7,6 +7,7 @@ from typing import Any
 
 from spacefacts.model import Launch
 from spacefacts.queries import (
+    CountUnderRule,
     CrewRow,
     EvaRow,
     Hit,
@@ -467,3 +468,23 @@ def search_hits(text: str, hits: list[Hit]) -> None:
     for h in hits:
         table.add_row(h.kind, h.id, h.title, h.detail)
     console().print(table)
+
+
+def rules_json(subject: str, rules: list[CountUnderRule]) -> dict[str, Any]:
+    return {
+        "subject": subject,
+        "counts": [{"key": r.key, "rule": r.rule, "count": r.count, "used": r.default} for r in rules],
+    }
+
+
+def rules_table(subject: str, rules: list[CountUnderRule]) -> None:
+    from rich.table import Table
+
+    table = Table(title=subject, title_justify="left")
+    table.add_column("Count", justify="right")
+    table.add_column("Rule")
+    for r in rules:
+        table.add_row(str(r.count), r.rule + (" (the rule spacefacts uses)" if r.default else ""))
+    out = console()
+    out.print(table)
+    out.print("[dim]Why sources disagree: docs/counting.md.[/dim]")

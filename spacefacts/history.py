@@ -1,0 +1,237 @@
+"""Questions across the whole history: who was in space at a moment, and records as of a date.
+
+Every figure is computed here from the records; the rules are stated next to each result.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+
+from spacefacts.dataset import Dataset
+from spacefacts.errors import UsageError
+from spacefacts.model import Mission, Person, Time
+from spacefacts.queries import flight_end
+
+IN_SPACE_RULE = (
+    "launched at or before the moment and not yet home: a person's own return where they came home "
+    "on another ship, else the ship's landing; crewed flights above 80 km in McDowell's list"
+)
+
+
+def parse_moment(text: str | None, now: datetime | None = None) -> datetime:
+    """`YYYY-MM-DD` (noon UTC, so a day's launches and landings both show) or `YYYY-MM-DDTHH:MM`."""
+    if text is None:
+        return now or datetime.now(UTC)
+    value = text.strip()
+    try:
+        if len(value) == 10:
+            return datetime.fromisoformat(value).replace(hour=12, tzinfo=UTC)
+        return datetime.fromisoformat(value.removesuffix("Z")).replace(tzinfo=UTC)
+    except ValueError:
+        raise UsageError(f"not a date: '{text}' (use YYYY-MM-DD or YYYY-MM-DDTHH:MM, UTC)") from None
+
+
+def crew_data_end(ds: Dataset) -> str:
+    return str(ds.meta("missions.toml").get("updated", ""))
+
+
+@dataclass(frozen=True)
+class Aloft:
+    person: Person
+    mission: Mission  # the ship they launched on
+    since: Time
+    station: str | None
+
+    def days(self, moment: datetime) -> float:
+        return (moment - self.since.start).total_seconds() / 86400
+
+
+@dataclass(frozen=True)
+class InSpace:
+    moment: datetime
+    aloft: list[Aloft]
+    data_end: str  # date of the crewed-flight list's last update
+    beyond_data: bool  # the moment is after that update: later launches are unknown
+    rule: str = IN_SPACE_RULE
+
+
+def in_space(ds: Dataset, moment: datetime) -> InSpace:
+    aloft = []
+    for mission in ds.missions:
+        if mission.kind == "abort" or mission.launch.start > moment:
+            continue
+        for seat in mission.crew:
+            person = ds.person_by_id.get(seat.person)
+            if person is None:
+                continue
+            end = flight_end(person, mission)
+            if end is None or end.start >= moment:
+                aloft.append(Aloft(person, mission, mission.launch, mission.station))
+    aloft.sort(key=lambda a: (a.station or "~", a.since.iso, a.person.sort_name))
+    data_end = crew_data_end(ds)
+    beyond = bool(data_end) and moment.date() > date.fromisoformat(data_end)
+    return InSpace(moment, aloft, data_end, beyond)
+
+
+# ---- records -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Record:
+    key: str  # stable snake_case name
+    title: str
+    holder: Person | None
+    value: str
+    detail: str
+    rule: str
+
+
+@dataclass(frozen=True)
+class Records:
+    as_of: datetime
+    records: list[Record]
+    firsts: list[tuple[str, Person, Mission]]  # (country, person, mission)
+    data_end: str
+
+
+def _stays(ds: Dataset, as_of: datetime) -> dict[str, list[tuple[Mission, timedelta]]]:
+    """Per person: (flight, time aloft up to as_of) for flights launched by as_of, aborts excluded."""
+    out: dict[str, list[tuple[Mission, timedelta]]] = {}
+    for mission in ds.missions:
+        if mission.kind == "abort" or mission.launch.start > as_of:
+            continue
+        for seat in mission.crew:
+            person = ds.person_by_id.get(seat.person)
+            if person is None:
+                continue
+            end = flight_end(person, mission)
+            stop = as_of if end is None or end.start > as_of else end.start
+            out.setdefault(person.id, []).append((mission, stop - mission.launch.start))
+    return out
+
+
+def _fmt(value: timedelta) -> str:
+    days = value.total_seconds() / 86400
+    return f"{days:,.1f} days"
+
+
+def _age(person: Person, at: datetime) -> float | None:
+    if person.born is None or person.born.precision not in ("day", "minute", "second"):
+        return None
+    return (at.date() - person.born.start.date()).days / 365.2425
+
+
+def records(ds: Dataset, as_of: datetime) -> Records:
+    stays = _stays(ds, as_of)
+    people = ds.person_by_id
+    found: list[Record] = []
+
+    def best(key: str, title: str, rule: str, scores: dict[str, tuple[float, str, str]]) -> None:
+        if not scores:
+            found.append(Record(key, title, None, "-", "no data yet", rule))
+            return
+        # Highest score; ties go to whoever reached it first (the earliest detail date), then id.
+        pid = max(scores, key=lambda p: (scores[p][0], -_day(scores[p][2]), p))
+        found.append(Record(key, title, people[pid], scores[pid][1], scores[pid][2], rule))
+
+    single = {
+        pid: (max(d for _, d in flights).total_seconds(), *_single(flights)) for pid, flights in stays.items()
+    }
+    best(
+        "longest_single_flight",
+        "Longest single flight",
+        "launch to the person's own return (or the as-of date if still up)",
+        single,
+    )
+    total = {
+        pid: (
+            sum((d for _, d in flights), timedelta()).total_seconds(),
+            _fmt(sum((d for _, d in flights), timedelta())),
+            flights[-1][0].launch.iso[:10],
+        )
+        for pid, flights in stays.items()
+    }
+    best("most_time_in_space", "Most time in space", "sum over flights, aborts excluded", total)
+    count = {
+        pid: (float(len(flights)), f"{len(flights)} flights", flights[-1][0].launch.iso[:10])
+        for pid, flights in stays.items()
+    }
+    best(
+        "most_flights",
+        "Most flights",
+        "flights above 80 km (McDowell), suborbital included; aborts excluded",
+        count,
+    )
+    orbital = {
+        pid: (
+            float(n),
+            f"{n} orbital flights",
+            [m for m, _ in flights if m.kind == "orbital"][-1].launch.iso[:10],
+        )
+        for pid, flights in stays.items()
+        if (n := sum(1 for m, _ in flights if m.kind == "orbital"))
+    }
+    best(
+        "most_orbital_flights",
+        "Most orbital flights",
+        "orbital flights only (McDowell's ORB numbering)",
+        orbital,
+    )
+    evas = {pid: [e for e in people[pid].evas if e.start.start <= as_of] for pid in people}
+    eva_count = {
+        pid: (float(len(es)), f"{len(es)} EVAs", es[-1].start.iso[:10]) for pid, es in evas.items() if es
+    }
+    best("most_evas", "Most EVAs", "cosmos-book EVA records up to the date", eva_count)
+    eva_time = {}
+    for pid, es in evas.items():
+        spent = sum((e.duration for e in es if e.duration is not None), timedelta())
+        if spent:
+            eva_time[pid] = (spent.total_seconds(), _hours(spent), es[-1].start.iso[:10])
+    best("most_eva_time", "Most EVA time", "EVAs with a recorded duration or end time", eva_time)
+    young: dict[str, tuple[float, str, str]] = {}
+    old: dict[str, tuple[float, str, str]] = {}
+    for pid, flights in stays.items():
+        for mission, _ in flights:
+            age = _age(people[pid], mission.launch.start)
+            if age is None:
+                continue
+            label = f"{age:.1f} years on {mission.name}"
+            if pid not in young or -age > young[pid][0]:
+                young[pid] = (-age, label, mission.launch.iso[:10])
+            if pid not in old or age > old[pid][0]:
+                old[pid] = (age, label, mission.launch.iso[:10])
+    best(
+        "youngest_at_launch", "Youngest at launch", "age at launch from the birth date (day precision)", young
+    )
+    best("oldest_at_launch", "Oldest at launch", "age at launch from the birth date (day precision)", old)
+    return Records(as_of, found, national_firsts(ds, as_of), crew_data_end(ds))
+
+
+def _single(flights: list[tuple[Mission, timedelta]]) -> tuple[str, str]:
+    mission, longest = max(flights, key=lambda f: f[1])
+    return f"{_fmt(longest)} ({mission.name})", mission.launch.iso[:10]
+
+
+def _hours(value: timedelta) -> str:
+    return f"{value.total_seconds() / 3600:,.1f} hours"
+
+
+def _day(iso: str) -> int:
+    return date.fromisoformat(iso[:10]).toordinal() if len(iso) >= 10 else 0
+
+
+FIRSTS_RULE = "first flight above 80 km by citizenship (McDowell's Citizen code), by launch time"
+
+
+def national_firsts(ds: Dataset, as_of: datetime) -> list[tuple[str, Person, Mission]]:
+    """The first person of each country to fly, by citizenship at McDowell's listing."""
+    firsts: dict[str, tuple[Person, Mission]] = {}
+    for mission in sorted(ds.missions, key=lambda m: m.launch.iso):
+        if mission.kind == "abort" or mission.launch.start > as_of:
+            continue
+        for seat in mission.crew:
+            person = ds.person_by_id.get(seat.person)
+            if person is not None and person.citizen and person.citizen not in firsts:
+                firsts[person.citizen] = (person, mission)
+    return [(p.country or code, p, m) for code, (p, m) in firsts.items()]
