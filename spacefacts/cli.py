@@ -242,6 +242,39 @@ def data_info(json: JsonOption = False) -> None:
             render.data_info(info)
 
 
+@data_app.command("import-gcat")
+def data_import_gcat(
+    file: Annotated[Path, typer.Argument(help="A GCAT launch log (launchlog.tsv) you downloaded.")],
+    json: JsonOption = False,
+) -> None:
+    """Import a newer GCAT launch log so counts and ordinals stay current; the file is only read."""
+    from spacefacts import dataset, userdata
+    from spacefacts.render import lookup as render
+
+    with handled():
+        if not file.is_file():
+            raise UsageError(f"no file at {file}")
+        meta = userdata.import_gcat(file, dataset.builtin_data_dir())
+        imported = meta["imported"]
+        if json:
+            render.emit_json({"imported": imported, "launches_through": meta["last"]})
+        else:
+            typer.echo(
+                f"imported {imported['launches']} launches dated {imported['first']} to {imported['last']}; "
+                f"launches now run through {meta['last']}",
+                err=True,
+            )
+
+
+@data_app.command("reset")
+def data_reset() -> None:
+    """Forget an imported launch log and return to the built-in data."""
+    from spacefacts import userdata
+
+    removed = userdata.reset()
+    typer.echo("back to the built-in data" if removed else "already on the built-in data", err=True)
+
+
 @data_app.command("validate")
 def data_validate(
     path: Annotated[
@@ -318,6 +351,61 @@ def records(
 
 
 # ---- on this day: `spacefacts today` (spacefacts/today.py, render/today.py) ----
+
+
+@app.command()
+def today(
+    date_: Annotated[
+        str | None,
+        typer.Option(
+            "--date", help="YYYY-MM-DD, MM-DD, 'Jan 27' or '27 January'; default today.", show_default=False
+        ),
+    ] = None,
+    days: Annotated[
+        int, typer.Option("--days", help="Also N days before and after (like calendar -A/-B).")
+    ] = 0,
+    category: Annotated[
+        str | None,
+        typer.Option(
+            help="launch, crewed, eva, landing, planetary, docking, accident or first.", show_default=False
+        ),
+    ] = None,
+    limit: Annotated[int, typer.Option(help="At most N events per day; 0 lists all.")] = 12,
+    motd: Annotated[bool, typer.Option("--motd", help="One plain line, the same all day.")] = False,
+    ics: Annotated[
+        Path | None,
+        typer.Option(
+            "--ics", help="Write the listed events to FILE as yearly iCalendar events.", show_default=False
+        ),
+    ] = None,
+    json: JsonOption = False,
+) -> None:
+    """What happened in spaceflight on this day of the year, ranked.
+
+    Ranking: tier 1 fatal accidents, crewed launch failures and national firsts; tier 2 crewed
+    launches and landings, planetary arrivals and landings; tier 3 dockings, first EVAs, EVA records
+    and the first launch of each rocket family and launch site; tier 4 other EVAs; then by year.
+    Other uncrewed orbital launches are counted in one line. --json gives the full rule and sources.
+    """
+    import datetime
+
+    from spacefacts import today as on_this_day
+    from spacefacts.render import today as render
+
+    with handled():
+        when, month_day, _ = on_this_day.resolve_date(date_, datetime.date.today())
+        result = on_this_day.on_this_day(
+            _dataset(), when, month_day, days=days, category=category, limit=limit or None
+        )
+        if ics is not None:
+            count = render.write_ics(result, ics)
+            typer.echo(f"wrote {count} yearly events to {ics}", err=True)
+        if motd:
+            render.motd_line(on_this_day.motd(result))
+        elif json:
+            render.emit_json(render.today_json(result))
+        elif ics is None:
+            render.today_table(result)
 
 
 # ---- quiz: `spacefacts quiz` (spacefacts/quiz.py, render/quiz.py) ----

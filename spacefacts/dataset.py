@@ -6,7 +6,6 @@ Every schema problem raises DataError naming file, record and field.
 
 from __future__ import annotations
 
-import os
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -203,12 +202,20 @@ def _launch(row: Any, families: dict[str, str], file: str) -> Launch:
 class Dataset:
     """The whole dataset. Attributes load on first use and are then indexed."""
 
-    def __init__(self, directory: Path | None = None):
-        self.directory = directory or Path(
-            os.environ.get("SPACEFACTS_BUILTIN_DATA", "") or builtin_data_dir()
-        )
+    def __init__(self, directory: Path | None = None, use_imported: bool = True):
+        self.directory = directory or builtin_data_dir()
+        # A launch log the user imported (spacefacts data import-gcat) replaces the built-in one.
+        imported = None
+        if directory is None and use_imported:
+            from spacefacts.userdata import imported_launches
+
+            imported = imported_launches()
+        self.launch_file = imported or self.directory / "launches.toml"
+        self.imported = imported is not None
 
     def _doc(self, name: str) -> dict[str, Any]:
+        if name == "launches.toml":
+            return read_toml(self.launch_file)
         return read_toml(self.directory / name)
 
     # launches.toml -------------------------------------------------------------------------

@@ -269,6 +269,7 @@ def data_info(ds: Dataset) -> dict[str, object]:
     return {
         "version": __version__,
         "directory": str(ds.directory),
+        "imported_launches": str(ds.launch_file) if ds.imported else None,
         "files": [
             {
                 "file": file,

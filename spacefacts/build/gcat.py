@@ -105,6 +105,22 @@ def _sites(gcat: Path, curated: Path, used: set[str], report: Report) -> list[di
     return sites
 
 
+def by_launch(rows: list[Row]) -> dict[str, list[Row]]:
+    """Rows grouped by Launch_Tag, in file order (the log has one row per payload)."""
+    grouped: dict[str, list[Row]] = {}
+    for row in rows:
+        grouped.setdefault(row.fields["Launch_Tag"], []).append(row)
+    return grouped
+
+
+def launches_from(
+    by_tag: dict[str, list[Row]], families: dict[str, str], report: Report
+) -> list[dict[str, Any]]:
+    launches = [_launch(tag, rows, families, report) for tag, rows in by_tag.items()]
+    launches.sort(key=lambda launch: (launch["date"], launch["tag"]))
+    return launches
+
+
 def build(gcat: Path, curated: Path, report: Report) -> dict[str, Any]:
     """Return the launches document: meta, sites and one record per launch."""
     by_tag: dict[str, list[Row]] = {}
@@ -113,10 +129,7 @@ def build(gcat: Path, curated: Path, report: Report) -> dict[str, Any]:
     for name in LOGS:
         rows, stamp = read_tsv(gcat / name, f"gcat/{name}")
         updated.append(f"{name}: {stamp}")
-        fresh: dict[str, list[Row]] = {}
-        for row in rows:
-            fresh.setdefault(row.fields["Launch_Tag"], []).append(row)
-        for tag, tag_rows in fresh.items():
+        for tag, tag_rows in by_launch(rows).items():
             if tag in by_tag:
                 report.add(
                     "launches: merged (newer edition wins)",
@@ -125,10 +138,7 @@ def build(gcat: Path, curated: Path, report: Report) -> dict[str, Any]:
             by_tag[tag] = tag_rows
             edition_of[tag] = tag_rows[0].src
     families = _families(gcat)
-    launches = []
-    for tag, rows in by_tag.items():
-        launches.append(_launch(tag, rows, families, report))
-    launches.sort(key=lambda launch: (launch["date"], launch["tag"]))
+    launches = launches_from(by_tag, families, report)
     report.figure("launches (distinct GCAT Launch_Tags)", len(launches))
     report.figure("launches from Earth", sum(1 for launch in launches if launch["earth"] is None))
     sites = _sites(gcat, curated, {launch["site"] for launch in launches}, report)
@@ -144,6 +154,60 @@ def build(gcat: Path, curated: Path, report: Report) -> dict[str, Any]:
         if name in families
     ]
     return {"meta": meta, "site": sites, "vehicle": vehicles, "launch": launches}
+
+
+def import_log(path: Path, current: dict[str, Any], report: Report) -> dict[str, Any]:
+    """Merge a user's copy of a GCAT launch log into the current launches document.
+
+    The same parsing and per-launch code as the build. Within the file's date range the file
+    wins entirely (so launches it drops are dropped); outside it the current launches stay, so a
+    newer tail extract updates only the years it covers. Raises ValueError on a malformed file.
+    """
+    text = path.read_text(encoding="utf-8")
+    if not text.endswith("\n"):
+        raise ValueError("the last line is cut off (truncated file?)")
+    header = text.split("\n", 1)[0].lstrip("#").split("\t")
+    if [h.strip() for h in header] != COLUMNS:
+        raise ValueError("not a GCAT launch log (the header differs from launchlog.tsv's)")
+    rows, stamp = read_tsv(path, path.name)
+    if not rows:
+        raise ValueError("no launches in the file")
+    families = {v["name"]: v["family"] for v in current.get("vehicle", [])}
+    fresh = launches_from(by_launch(rows), families, report)
+    first, last = fresh[0]["date"][:10], fresh[-1]["date"][:10]
+    kept = [x for x in rows_to_launches(current) if not first <= x["date"][:10] <= last]
+    launches = sorted(kept + fresh, key=lambda launch: (launch["date"].rstrip("?"), launch["tag"]))
+    known = {site["code"] for site in current.get("site", [])}
+    sites = list(current.get("site", [])) + [
+        {"code": code, "name": code, "src": f"{path.name} (not in the shipped site table)"}
+        for code in sorted({x["site"] for x in fresh} - known)
+    ]
+    meta = {
+        "source": f"{current.get('meta', {}).get('source', 'GCAT')}; imported {path.name}",
+        "updated": [
+            *current.get("meta", {}).get("updated", []),
+            f"{path.name}: {stamp or 'no Updated line'}",
+        ],
+        "imported": {"file": str(path), "first": first, "last": last, "launches": len(fresh)},
+        "first": launches[0]["date"][:10],
+        "last": launches[-1]["date"][:10],
+    }
+    return {"meta": meta, "site": sites, "vehicle": current.get("vehicle", []), "launch": launches}
+
+
+def rows_to_launches(doc: dict[str, Any]) -> list[dict[str, Any]]:
+    """The [launches] rows of a written document back to the per-launch dicts to_document takes."""
+    table = doc["launches"]
+    out = []
+    for row in table["rows"]:
+        launch = dict(zip(table["columns"], row, strict=True))
+        for field in ("date", "site"):
+            if launch[field].endswith("?"):
+                launch[field] = launch[field][:-1]
+                launch[f"{field}_uncertain"] = True
+        launch["earth"] = False if launch["code"].startswith("X") else None
+        out.append(launch)
+    return out
 
 
 # One launch per line in data/launches.toml: 7,000+ records parse about twice as fast as rows

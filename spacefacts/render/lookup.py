@@ -235,6 +235,11 @@ def data_info(info: dict[str, Any]) -> None:
         )
     out.print(table)
     out.print(f"[dim]Data folder: {info['directory']}[/dim]")
+    if info.get("imported_launches"):
+        out.print(
+            f"[dim]Launches come from your import: {info['imported_launches']} "
+            "(spacefacts data reset returns to the built-in data).[/dim]"
+        )
 
 
 def problems(found: list[str]) -> None:

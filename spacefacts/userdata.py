@@ -1,0 +1,89 @@
+"""The user's own files: where they live, and writing them without ever leaving a torn file.
+
+Data folder: $SPACEFACTS_HOME, else the platform's user data folder (platformdirs). It holds
+an imported launch log (launches.toml), which then replaces the built-in one, and quiz history.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+IMPORTED_LAUNCHES = "launches.toml"
+
+
+def data_dir() -> Path:
+    home = os.environ.get("SPACEFACTS_HOME")
+    if home:
+        return Path(home)
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("spacefacts", appauthor=False))
+
+
+def cache_dir() -> Path:
+    home = os.environ.get("SPACEFACTS_HOME")
+    if home:
+        return Path(home) / "cache"
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("spacefacts", appauthor=False))
+
+
+def imported_launches() -> Path | None:
+    path = data_dir() / IMPORTED_LAUNCHES
+    return path if path.is_file() else None
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    """Write to a temporary file beside `path`, flush it to disk, then rename over `path`.
+
+    A reader (or a crash) sees the old file or the new one, never a mix.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def import_gcat(source: Path, builtin: Path) -> dict[str, Any]:
+    """Validate `source` (a GCAT launchlog.tsv) and install the merged launches for this user.
+
+    The source file is only read. Returns the merged document's meta. Raises DataError with
+    one line on a malformed file, and leaves the user's current data untouched.
+    """
+    from spacefacts.build import gcat, tomlw
+    from spacefacts.build.report import Report
+    from spacefacts.dataset import read_toml
+    from spacefacts.errors import DataError
+
+    current_path = imported_launches() or builtin / IMPORTED_LAUNCHES
+    current = read_toml(current_path)
+    try:
+        doc = gcat.import_log(source, current, Report())
+    except (ValueError, KeyError, UnicodeDecodeError) as exc:
+        raise DataError(str(source), None, None, f"refused: {exc}") from None
+    except OSError as exc:
+        raise DataError(str(source), None, None, f"cannot read: {exc.strerror or exc}") from None
+    text = tomlw.dumps(gcat.to_document(doc), f"Imported by spacefacts data import-gcat from {source}")
+    atomic_write_text(data_dir() / IMPORTED_LAUNCHES, text)
+    meta: dict[str, Any] = doc["meta"]
+    return meta
+
+
+def reset() -> bool:
+    """Remove the imported launch log; True when there was one."""
+    path = data_dir() / IMPORTED_LAUNCHES
+    if path.exists():
+        path.unlink()
+        return True
+    return False
