@@ -7,9 +7,15 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from typer.core import TyperGroup
+
+try:  # Typer 0.29 vendors Click; earlier releases use Click itself.
+    from typer import _click as click
+except ImportError:  # pragma: no cover
+    import click  # type: ignore[no-redef,import-not-found,unused-ignore]
 
 from spacefacts import __version__
 from spacefacts.errors import NotFound, SpacefactsError, UsageError
@@ -17,7 +23,43 @@ from spacefacts.errors import NotFound, SpacefactsError, UsageError
 if TYPE_CHECKING:
     from spacefacts.dataset import Dataset
 
+
+class OneLineErrors(TyperGroup):
+    """Click's usage errors as one line on stderr (exit 2), instead of a framed panel.
+
+    People pipe spacefacts into other tools and run it from cron: a bad option should read like
+    any other error line, and never end in a traceback.
+    """
+
+    def main(  # type: ignore[override]
+        self,
+        args: list[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.exceptions.NoArgsIsHelpError as exc:
+            typer.echo(exc.ctx.get_help() if exc.ctx else str(exc), err=True)
+            sys.exit(2)
+        except click.exceptions.ClickException as exc:
+            ctx = getattr(exc, "ctx", None)
+            where = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
+            message = " ".join(exc.format_message().split())
+            typer.echo(f"spacefacts: {message}{where}", err=True)
+            sys.exit(exc.exit_code)
+        except typer.Abort:
+            typer.echo("spacefacts: interrupted", err=True)
+            sys.exit(130)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
 app = typer.Typer(
+    cls=OneLineErrors,
     help="An offline, sourced spaceflight almanac: missions, crews, launches, and more.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
