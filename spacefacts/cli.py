@@ -49,7 +49,7 @@ class OneLineErrors(TyperGroup):
         except click.exceptions.ClickException as exc:
             ctx = getattr(exc, "ctx", None)
             where = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
-            message = " ".join(exc.format_message().split())
+            message = one_line(exc.format_message())
             typer.echo(f"spacefacts: {message}{where}", err=True)
             sys.exit(exc.exit_code)
         except typer.Abort:
@@ -77,14 +77,55 @@ def handled() -> Iterator[None]:
     try:
         yield
     except SpacefactsError as exc:
-        typer.echo(f"spacefacts: {exc}", err=True)
+        typer.echo(f"spacefacts: {one_line(str(exc))}", err=True)
         raise typer.Exit(exc.exit_code) from None
 
 
+def one_line(text: str) -> str:
+    """An error message safe for one terminal line: whatever the user typed (newlines, escape
+    sequences) is shown escaped, so it can neither break the line nor restyle the terminal."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
+_EXTRA_DATA: list[Path] = []
+_LAST: list[tuple[tuple[object, ...], Dataset]] = []  # one parsed dataset, reused within a process
+
+
+def _fingerprint() -> tuple[object, ...]:
+    """What the loaded dataset depends on, so a long-lived process (tests, a bot) reloads on change."""
+    from spacefacts import userdata
+
+    files = [userdata.data_dir() / userdata.IMPORTED_LAUNCHES]
+    files += [
+        folder / name for folder in _EXTRA_DATA for name in ("missions.toml", "people.toml", "events.toml")
+    ]
+    stats: list[tuple[str, int | None, int | None]] = []
+    for file in files:
+        try:
+            st = file.stat()
+            stats.append((str(file), st.st_mtime_ns, st.st_size))
+        except OSError:
+            stats.append((str(file), None, None))
+    return tuple(stats)
+
+
 def _dataset() -> Dataset:
+    """The dataset, with the user's own folders (--data, SPACEFACTS_DATA) checked and layered on."""
     from spacefacts import dataset
 
-    return dataset.load()
+    key = _fingerprint()
+    if _LAST and _LAST[0][0] == key:
+        return _LAST[0][1]
+    ds = dataset.Dataset(extra=_EXTRA_DATA)
+    if _EXTRA_DATA:
+        from spacefacts import validate
+
+        problems = validate.check(ds, only_user=True)
+        if problems:
+            more = f" (and {len(problems) - 1} more: spacefacts data validate)" if len(problems) > 1 else ""
+            raise SpacefactsError(problems[0] + more)
+    _LAST[:] = [(key, ds)]
+    return ds
 
 
 def _version(value: bool) -> None:
@@ -98,8 +139,25 @@ def main_options(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
+    data: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--data",
+            help="A folder of your own missions.toml, people.toml, events.toml (same schema), layered on the "
+            "built-in data; repeatable. Also SPACEFACTS_DATA (folders separated by ':').",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """An offline, sourced spaceflight almanac."""
+    folders = list(data or [])
+    env = os.environ.get("SPACEFACTS_DATA", "")
+    folders += [Path(p) for p in env.split(os.pathsep) if p]
+    for folder in folders:
+        if not folder.is_dir():
+            typer.echo(f"spacefacts: no data folder at {one_line(str(folder))}", err=True)
+            raise typer.Exit(1)
+    _EXTRA_DATA[:] = folders
 
 
 @app.command()
@@ -329,9 +387,13 @@ def data_validate(
     from spacefacts.render import lookup as render
 
     if path is not None and not path.is_dir():
-        typer.echo(f"spacefacts: no data folder at {path}", err=True)
+        typer.echo(f"spacefacts: no data folder at {one_line(str(path))}", err=True)
         raise typer.Exit(1)
-    problems = validate.check(dataset.load(path))
+    if path is None or (path / "launches.toml").is_file():
+        ds = dataset.Dataset(path, extra=_EXTRA_DATA)  # a whole dataset
+    else:
+        ds = dataset.Dataset(extra=[*_EXTRA_DATA, path])  # the user's own records, on the built-in data
+    problems = validate.check(ds)
     if json:
         render.emit_json({"ok": not problems, "problems": problems})
     else:
@@ -451,6 +513,68 @@ def today(
 
 
 # ---- quiz: `spacefacts quiz` (spacefacts/quiz.py, render/quiz.py) ----
+
+
+@app.command()
+def quiz(
+    questions: Annotated[int, typer.Option("--questions", "-n", help="How many questions.", min=1)] = 10,
+    seed: Annotated[
+        int | None,
+        typer.Option(help="Same seed, same questions, whatever the history holds.", show_default=False),
+    ] = None,
+    daily: Annotated[
+        bool, typer.Option("--daily", help="The day's quiz: the same for everyone on that date.")
+    ] = False,
+    day: Annotated[
+        str | None,
+        typer.Option("--date", help="The date for --daily, YYYY-MM-DD (default today).", show_default=False),
+    ] = None,
+    category: Annotated[
+        str | None,
+        typer.Option(
+            help="crew, missions, launches, history or true-false; or one kind (who-flew, year, ...).",
+            show_default=False,
+        ),
+    ] = None,
+    difficulty: Annotated[
+        str | None, typer.Option(help="easy, medium or hard (rule above).", show_default=False)
+    ] = None,
+    no_history: Annotated[
+        bool, typer.Option("--no-history", help="Neither read nor save the history of answers.")
+    ] = False,
+    reset: Annotated[bool, typer.Option("--reset", help="Forget every remembered answer, and exit.")] = False,
+    json: JsonOption = False,
+) -> None:
+    """Trivia generated from the dataset: four options, one right, and the record to look up.
+
+    Answer by number or letter. Answers are kept in the user data folder: a new quiz asks new
+    questions first and brings back missed ones (--seed and --daily always ask the same ones).
+    Difficulty is how well known the record is: easy for the first flight of each spacecraft
+    family, hand-picked landmark events and the small early programs (Vostok to Apollo); hard for
+    suborbital flights, Soyuz and Shuttle flights after the 50th, and most planetary events;
+    --json states the whole rule.
+    """
+    from spacefacts import quiz as trivia
+    from spacefacts.render import quiz as render
+
+    def warn(message: str) -> None:
+        typer.echo(f"spacefacts: {message}", err=True)
+
+    with handled():
+        history = trivia.History(trivia.history_path(), warn)
+        if reset:
+            typer.echo("quiz history cleared" if history.reset() else "no quiz history to clear", err=True)
+            return
+        plan = trivia.plan(seed, daily, day, questions, category, difficulty)
+        remember = not (no_history or json)
+        seen = history.load() if remember and not plan.pinned else None
+        asked = trivia.build_quiz(_dataset(), questions, plan.seed, category, difficulty, seen)
+        if json:
+            render.emit_json(render.quiz_json(asked, plan.seed, category, difficulty))
+            return
+        finished = render.play(asked, history if remember else None, warn, plan.replay)
+    if not finished:
+        raise typer.Exit(130)
 
 
 def main() -> None:

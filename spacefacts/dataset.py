@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
@@ -126,6 +126,19 @@ def read_toml(path: Path) -> dict[str, Any]:
         raise DataError(str(path), None, None, f"unreadable: {exc}") from None
 
 
+def _flatten(layers: list[tuple[str, list[dict[str, Any]]]]) -> Iterable[tuple[str, dict[str, Any]]]:
+    """Records of every layer with their file, refusing an id that an earlier layer already has."""
+    seen: dict[str, str] = {}
+    for file, records in layers:
+        for record in records:
+            key = record.get("id")
+            if isinstance(key, str):
+                if key in seen and seen[key] != file:
+                    raise DataError(file, key, "id", f"clashes with the record of the same id in {seen[key]}")
+                seen.setdefault(key, file)
+            yield file, record
+
+
 def _records(doc: dict[str, Any], table: str, file: str) -> Iterable[dict[str, Any]]:
     records = doc.get(table, [])
     if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
@@ -202,8 +215,12 @@ def _launch(row: Any, families: dict[str, str], file: str) -> Launch:
 class Dataset:
     """The whole dataset. Attributes load on first use and are then indexed."""
 
-    def __init__(self, directory: Path | None = None, use_imported: bool = True):
+    def __init__(self, directory: Path | None = None, use_imported: bool = True, extra: Sequence[Path] = ()):
         self.directory = directory or builtin_data_dir()
+        # The user's own folders of missions.toml / people.toml / events.toml (--data, SPACEFACTS_DATA),
+        # layered on top of the built-in records.
+        self.extra = tuple(extra)
+        self.origins: dict[tuple[str, str], str] = {}  # (table, id) -> user file, for messages
         # A launch log the user imported (spacefacts data import-gcat) replaces the built-in one.
         imported = None
         if directory is None and use_imported:
@@ -212,6 +229,39 @@ class Dataset:
             imported = imported_launches()
         self.launch_file = imported or self.directory / "launches.toml"
         self.imported = imported is not None
+
+    def _layers(self, name: str, table: str) -> list[tuple[str, list[dict[str, Any]]]]:
+        """(file label, records) for the built-in file and then each user folder that has one."""
+        builtin = {"missions.toml": "_mission_doc", "people.toml": "_people_doc"}.get(name)
+        doc = getattr(self, builtin) if builtin else self._doc(name)
+        layers = [(name, list(_records(doc, table, name)))]
+        for folder in self.extra:
+            path = folder / name
+            if path.is_file():
+                layers.append((str(path), list(_records(read_toml(path), table, str(path)))))
+        return layers
+
+    @cached_property
+    def search_index(self) -> list[tuple[str, str, str, str, int, tuple[str, ...]]]:
+        """(kind, id, title, detail, rank bonus, folded names) for every searchable record."""
+        index: list[tuple[str, str, str, str, int, tuple[str, ...]]] = []
+
+        def names(*values: str) -> tuple[str, ...]:
+            return tuple(f for f in (fold(v) for v in values if v) if f)
+
+        for m in self.missions:
+            index.append(("mission", m.id, m.name, m.launch.iso[:10], 2, names(m.name, m.id, *m.aliases)))
+        for p in self.people:
+            index.append(("person", p.id, p.name, p.country, 2, names(p.name, p.sort_name, p.id)))
+        for e in self.events:
+            index.append(("event", e.id, e.title, e.date.iso[:10], 1, names(e.title)))
+        for x in self.launches:
+            index.append(("launch", x.tag, x.payload, f"{x.date.iso[:10]} {x.vehicle}", 0, names(x.payload)))
+        return index
+
+    def file_of(self, table: str, record_id: str) -> str:
+        """The file a record came from: the built-in file's name, or the user's file path."""
+        return self.origins.get((table, record_id), table)
 
     def _doc(self, name: str) -> dict[str, Any]:
         if name == "launches.toml":
@@ -286,9 +336,10 @@ class Dataset:
 
     @cached_property
     def missions(self) -> tuple[Mission, ...]:
-        file = "missions.toml"
         missions = []
-        for raw in _records(self._mission_doc, "mission", file):
+        for file, raw in _flatten(self._layers("missions.toml", "mission")):
+            if file != "missions.toml":
+                self.origins[("missions.toml", str(raw.get("id")))] = file
             r = _Records(file, raw, "id")
             crew = []
             for seat in r.get("crew", list, False) or []:
@@ -350,9 +401,10 @@ class Dataset:
 
     @cached_property
     def people(self) -> tuple[Person, ...]:
-        file = "people.toml"
         people = []
-        for raw in _records(self._people_doc, "person", file):
+        for file, raw in _flatten(self._layers("people.toml", "person")):
+            if file != "people.toml":
+                self.origins[("people.toml", str(raw.get("id")))] = file
             r = _Records(file, raw, "id")
             evas = []
             for item in r.get("evas", list, False) or []:
@@ -423,9 +475,10 @@ class Dataset:
 
     @cached_property
     def events(self) -> tuple[Event, ...]:
-        file = "events.toml"
         events = []
-        for raw in _records(self._doc(file), "event", file):
+        for file, raw in _flatten(self._layers("events.toml", "event")):
+            if file != "events.toml":
+                self.origins[("events.toml", str(raw.get("id")))] = file
             r = _Records(file, raw, "id")
             date = r.time("date")
             assert date is not None

@@ -21,7 +21,10 @@ def ordinal(n: int) -> str:
 
 
 def _suggest(query: str, names: dict[str, str]) -> str:
-    close = difflib.get_close_matches(fold(query), list(names), n=3, cutoff=0.6)
+    key = fold(query)
+    if not key or len(key) > 60:  # nobody mistypes a name that long; comparing it would be slow
+        return ""
+    close = difflib.get_close_matches(key, list(names), n=3, cutoff=0.6)
     return "; did you mean: " + ", ".join(names[c] for c in close) + "?" if close else ""
 
 
@@ -456,8 +459,7 @@ def search(ds: Dataset, text: str, limit: int = 20) -> list[Hit]:
     phrase = " ".join(words)
     hits: list[Hit] = []
 
-    def score(names: list[str]) -> int | None:
-        folded = [fold(n) for n in names if n]
+    def score(folded: tuple[str, ...]) -> int | None:
         if phrase in folded:
             return 3
         if any(f.startswith(phrase) for f in folded):
@@ -466,18 +468,9 @@ def search(ds: Dataset, text: str, limit: int = 20) -> list[Hit]:
             return 1
         return None
 
-    for m in ds.missions:
-        if (s := score([m.name, m.id, *m.aliases])) is not None:
-            hits.append(Hit("mission", m.id, m.name, m.launch.iso[:10], s * 10 + 2))
-    for p in ds.people:
-        if (s := score([p.name, p.sort_name, p.id])) is not None:
-            hits.append(Hit("person", p.id, p.name, p.country, s * 10 + 2))
-    for e in ds.events:
-        if (s := score([e.title])) is not None:
-            hits.append(Hit("event", e.id, e.title, e.date.iso[:10], s * 10 + 1))
-    for x in ds.launches:
-        if (s := score([x.payload])) is not None:
-            hits.append(Hit("launch", x.tag, x.payload, f"{x.date.iso[:10]} {x.vehicle}", s * 10))
+    for kind, key, title, detail, bonus, folded in ds.search_index:
+        if (s := score(folded)) is not None:
+            hits.append(Hit(kind, key, title, detail, s * 10 + bonus))
     hits.sort(key=lambda h: (-h.score, h.detail if h.kind != "person" else "", h.id))
     return hits[:limit]
 

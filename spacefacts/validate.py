@@ -7,24 +7,33 @@ from datetime import timedelta
 
 from spacefacts.dataset import Dataset, fold
 from spacefacts.errors import DataError
-from spacefacts.model import Mission, Person, Time
+from spacefacts.model import Event, Mission, Person, Time
 from spacefacts.queries import flight_end
 
 # A date-only EVA or landing may sit anywhere in its day.
 SLACK = timedelta(days=1)
 
 
-def check(ds: Dataset) -> list[str]:
-    """Return the problems found; an empty list means the data is clean."""
+def check(ds: Dataset, only_user: bool = False) -> list[str]:
+    """Return the problems found; an empty list means the data is clean.
+
+    `only_user` checks just the records from the user's own folders (--data): the built-in
+    records are checked when the data is built, and this runs on every command that has --data.
+    """
     try:
         ds.load_all()
     except DataError as exc:
         return [str(exc)]
+
+    def mine(table: str, key: str) -> bool:
+        return not only_user or (table, key) in ds.origins
+
     found: list[str] = []
-    found += _unique_ids(ds)
-    found += _missions(ds)
-    found += _people(ds)
-    found += _events(ds)
+    if not only_user:
+        found += _unique_ids(ds)
+    found += _missions(ds, [m for m in ds.missions if mine("missions.toml", m.id)])
+    found += _people(ds, [p for p in ds.people if mine("people.toml", p.id)])
+    found += _events(ds, [e for e in ds.events if mine("events.toml", e.id)])
     return found
 
 
@@ -45,10 +54,10 @@ def _unique_ids(ds: Dataset) -> list[str]:
     return found
 
 
-def _missions(ds: Dataset) -> list[str]:
+def _missions(ds: Dataset, missions: list[Mission]) -> list[str]:
     found = []
-    for m in ds.missions:
-        where = f"missions.toml: record {m.id}"
+    for m in missions:
+        where = f"{ds.file_of('missions.toml', m.id)}: record {m.id}"
         if m.landing is not None and m.landing.start + SLACK < m.launch.start:
             found.append(f"{where}: field 'landing': {m.landing.iso} is before launch {m.launch.iso}")
         if m.launch_tag and m.launch_tag not in ds.launch_by_tag:
@@ -69,10 +78,10 @@ def _windows(ds: Dataset, person: Person) -> list[tuple[Mission, Time | None]]:
     return windows
 
 
-def _people(ds: Dataset) -> list[str]:
+def _people(ds: Dataset, people: list[Person]) -> list[str]:
     found = []
-    for person in ds.people:
-        where = f"people.toml: record {person.id}"
+    for person in people:
+        where = f"{ds.file_of('people.toml', person.id)}: record {person.id}"
         for mission_id in person.flights:
             mission = ds.mission_by_id.get(mission_id)
             back = person.return_from(mission_id)
@@ -98,10 +107,10 @@ def _people(ds: Dataset) -> list[str]:
     return found
 
 
-def _events(ds: Dataset) -> list[str]:
+def _events(ds: Dataset, events: list[Event]) -> list[str]:
     found = []
-    for event in ds.events:
-        where = f"events.toml: record {event.id}"
+    for event in events:
+        where = f"{ds.file_of('events.toml', event.id)}: record {event.id}"
         if event.mission and event.mission not in ds.mission_by_id:
             found.append(f"{where}: field 'mission': no mission '{event.mission}'")
         if event.person and event.person not in ds.person_by_id:
