@@ -1,3 +1,3 @@
-from spacefacts.cli import main
+from spacefacts.entry import main
 
 main()

@@ -17,7 +17,7 @@ try:  # Typer 0.29 vendors Click; earlier releases use Click itself.
 except ImportError:  # pragma: no cover
     import click  # type: ignore[no-redef,import-not-found,unused-ignore]
 
-from spacefacts import __version__
+from spacefacts import __version__, commands
 from spacefacts.errors import NotFound, SpacefactsError, UsageError
 
 if TYPE_CHECKING:
@@ -49,7 +49,7 @@ class OneLineErrors(TyperGroup):
         except click.exceptions.ClickException as exc:
             ctx = getattr(exc, "ctx", None)
             where = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
-            message = one_line(exc.format_message())
+            message = commands.one_line(exc.format_message())
             typer.echo(f"spacefacts: {message}{where}", err=True)
             sys.exit(exc.exit_code)
         except typer.Abort:
@@ -77,55 +77,22 @@ def handled() -> Iterator[None]:
     try:
         yield
     except SpacefactsError as exc:
-        typer.echo(f"spacefacts: {one_line(str(exc))}", err=True)
+        commands.error(str(exc))
         raise typer.Exit(exc.exit_code) from None
 
 
-def one_line(text: str) -> str:
-    """An error message safe for one terminal line: whatever the user typed (newlines, escape
-    sequences) is shown escaped, so it can neither break the line nor restyle the terminal."""
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
-
-
-_EXTRA_DATA: list[Path] = []
-_LAST: list[tuple[tuple[object, ...], Dataset]] = []  # one parsed dataset, reused within a process
-
-
-def _fingerprint() -> tuple[object, ...]:
-    """What the loaded dataset depends on, so a long-lived process (tests, a bot) reloads on change."""
-    from spacefacts import userdata
-
-    files = [userdata.data_dir() / userdata.IMPORTED_LAUNCHES]
-    files += [
-        folder / name for folder in _EXTRA_DATA for name in ("missions.toml", "people.toml", "events.toml")
-    ]
-    stats: list[tuple[str, int | None, int | None]] = []
-    for file in files:
-        try:
-            st = file.stat()
-            stats.append((str(file), st.st_mtime_ns, st.st_size))
-        except OSError:
-            stats.append((str(file), None, None))
-    return tuple(stats)
-
-
 def _dataset() -> Dataset:
-    """The dataset, with the user's own folders (--data, SPACEFACTS_DATA) checked and layered on."""
-    from spacefacts import dataset
+    return commands.dataset()
 
-    key = _fingerprint()
-    if _LAST and _LAST[0][0] == key:
-        return _LAST[0][1]
-    ds = dataset.Dataset(extra=_EXTRA_DATA)
-    if _EXTRA_DATA:
-        from spacefacts import validate
 
-        problems = validate.check(ds, only_user=True)
-        if problems:
-            more = f" (and {len(problems) - 1} more: spacefacts data validate)" if len(problems) > 1 else ""
-            raise SpacefactsError(problems[0] + more)
-    _LAST[:] = [(key, ds)]
-    return ds
+def complete_mission(incomplete: str) -> list[str]:
+    """Mission ids for shell completion, from data/mission-ids.txt: no TOML is parsed on a TAB."""
+    return commands.mission_ids(incomplete)
+
+
+def _exit(code: int) -> None:
+    if code:
+        raise typer.Exit(code)
 
 
 def _version(value: bool) -> None:
@@ -150,20 +117,17 @@ def main_options(
     ] = None,
 ) -> None:
     """An offline, sourced spaceflight almanac."""
-    folders = list(data or [])
-    env = os.environ.get("SPACEFACTS_DATA", "")
-    folders += [Path(p) for p in env.split(os.pathsep) if p]
-    for folder in folders:
-        if not folder.is_dir():
-            typer.echo(f"spacefacts: no data folder at {one_line(str(folder))}", err=True)
-            raise typer.Exit(1)
-    _EXTRA_DATA[:] = folders
+    _exit(commands.set_data_folders(list(data or [])))
 
 
 @app.command()
 def mission(
     name: Annotated[
-        str, typer.Argument(help="Mission id, name, alias or COSPAR designator: soyuz-ms-11, 2018-098.")
+        str,
+        typer.Argument(
+            help="Mission id, name, alias or COSPAR designator: soyuz-ms-11, 2018-098.",
+            autocompletion=complete_mission,
+        ),
     ],
     explain: Annotated[
         bool,
@@ -175,39 +139,30 @@ def mission(
     from spacefacts import queries
     from spacefacts.render import lookup as render
 
-    with handled():
-        ds = _dataset()
-        card = queries.mission_card(ds, queries.resolve_mission(ds, name))
-        if explain:
+    if explain:
+        with handled():
+            ds = _dataset()
+            card = queries.mission_card(ds, queries.resolve_mission(ds, name))
             rules = queries.family_under_rules(ds, card.mission)
             subject = f"{card.mission.name}: which flight of its spacecraft family, by rule"
             if json:
                 render.emit_json(render.rules_json(subject, rules))
             else:
                 render.rules_table(subject, rules)
-            return
-        if json:
-            render.emit_json(render.mission_json(card))
-        else:
-            render.mission_card(card)
+        return
+    _exit(commands.run(lambda: commands.mission(name, json)))
 
 
 @app.command()
 def crew(
-    name: Annotated[str, typer.Argument(help="Mission id, name, alias or COSPAR designator.")],
+    name: Annotated[
+        str,
+        typer.Argument(help="Mission id, name, alias or COSPAR designator.", autocompletion=complete_mission),
+    ],
     json: JsonOption = False,
 ) -> None:
     """The crew list of a mission: names, countries, roles, and which flight of theirs it was."""
-    from spacefacts import queries
-    from spacefacts.render import lookup as render
-
-    with handled():
-        ds = _dataset()
-        card = queries.mission_card(ds, queries.resolve_mission(ds, name))
-        if json:
-            render.emit_json(render.crew_list_json(card))
-        else:
-            render.crew_table(card)
+    _exit(commands.run(lambda: commands.crew(name, json)))
 
 
 @app.command()
@@ -216,16 +171,7 @@ def person(
     json: JsonOption = False,
 ) -> None:
     """A person: birth, country, every flight, total time in space, EVAs, age at first flight."""
-    from spacefacts import queries
-    from spacefacts.render import lookup as render
-
-    with handled():
-        ds = _dataset()
-        card = queries.person_card(ds, queries.resolve_person(ds, name))
-        if json:
-            render.emit_json(render.person_json(card))
-        else:
-            render.person_card(card)
+    _exit(commands.run(lambda: commands.person(name, json)))
 
 
 @app.command()
@@ -282,12 +228,7 @@ def launches(
             else:
                 render.year_list(listing, {code: site.name for code, site in ds.sites.items()})
             return
-        summary = queries.launches_in_year(ds, year)
-        if json:
-            render.emit_json(render.year_json(summary))
-        else:
-            render.year_summary(summary)
-            render.year_breakdown(summary, queries.state_names(ds))
+    _exit(commands.run(lambda: commands.launches_year(year, json)))
 
 
 def _by_year(ds: Dataset, json: bool) -> None:
@@ -387,12 +328,14 @@ def data_validate(
     from spacefacts.render import lookup as render
 
     if path is not None and not path.is_dir():
-        typer.echo(f"spacefacts: no data folder at {one_line(str(path))}", err=True)
+        typer.echo(f"spacefacts: no data folder at {commands.one_line(str(path))}", err=True)
         raise typer.Exit(1)
     if path is None or (path / "launches.toml").is_file():
-        ds = dataset.Dataset(path, extra=_EXTRA_DATA)  # a whole dataset
+        ds = dataset.Dataset(path, extra=commands.EXTRA_DATA)  # a whole dataset
     else:
-        ds = dataset.Dataset(extra=[*_EXTRA_DATA, path])  # the user's own records, on the built-in data
+        ds = dataset.Dataset(
+            extra=[*commands.EXTRA_DATA, path]
+        )  # the user's own records, on the built-in data
     problems = validate.check(ds)
     if json:
         render.emit_json({"ok": not problems, "problems": problems})
@@ -496,6 +439,9 @@ def today(
     from spacefacts import today as on_this_day
     from spacefacts.render import today as render
 
+    if ics is None and not motd:
+        _exit(commands.run(lambda: commands.today(date_, json, days, category, limit)))
+        return
     with handled():
         when, month_day, _ = on_this_day.resolve_date(date_, datetime.date.today())
         result = on_this_day.on_this_day(

@@ -6,9 +6,10 @@ Every schema problem raises DataError naming file, record and field.
 
 from __future__ import annotations
 
+import marshal
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
@@ -212,6 +213,84 @@ def _launch(row: Any, families: dict[str, str], file: str) -> Launch:
     )
 
 
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+class LazyMap(Mapping[K, V]):
+    """A read-only mapping that builds each value from its raw form on first access.
+
+    The cached dataset keeps 7,000 launches as plain tuples; a command that asks about one year
+    builds only that year's launches.
+    """
+
+    def __init__(self, raw: Mapping[K, Any], build: Callable[[Any], V]):
+        self._raw = raw
+        self._build = build
+        self._done: dict[K, V] = {}
+
+    def __getitem__(self, key: K) -> V:
+        if key not in self._done:
+            self._done[key] = self._build(self._raw[key])
+        return self._done[key]
+
+    def __iter__(self) -> Iterator[K]:
+        return iter(self._raw)
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._raw
+
+
+# A cached launch row: Launch's fields with the date's Time flattened to (iso, uncertain).
+ROW_EARTH = 14
+
+
+class _LaunchesByTag(Mapping[str, Launch]):
+    """Launches by GCAT tag over the cached per-year rows. A tag starts with its launch year
+    (`2018-098`, `1957 ALP`, `2018-F01`), so a lookup decodes only that year."""
+
+    def __init__(self, ds: Dataset):
+        self._ds = ds
+        self._built: dict[str, Launch] = {}
+
+    def _find(self, tag: str) -> tuple[Any, ...] | None:
+        years = sorted(self._ds._launch_blobs or {})
+        guess = int(tag[:4]) if tag[:4].isdigit() else None
+        for year in ([guess] if guess in years else []) + years:
+            for row in self._ds._rows_of(year):
+                if row[0] == tag:
+                    return row
+        return None
+
+    def __getitem__(self, tag: str) -> Launch:
+        if tag not in self._built:
+            row = self._find(tag)
+            if row is None:
+                raise KeyError(tag)
+            self._built[tag] = launch_from_row(row)
+        return self._built[tag]
+
+    def __iter__(self) -> Iterator[str]:
+        return (row[0] for year in sorted(self._ds._launch_blobs or {}) for row in self._ds._rows_of(year))
+
+    def __len__(self) -> int:
+        return sum(len(self._ds._rows_of(year)) for year in self._ds._launch_blobs or {})
+
+    def __contains__(self, tag: object) -> bool:
+        return isinstance(tag, str) and self._find(tag) is not None
+
+
+def launch_from_row(row: tuple[Any, ...]) -> Launch:
+    return Launch(row[0], Time(row[1], row[2]), *row[3:])
+
+
+def _year_from_rows(rows: list[tuple[Any, ...]]) -> list[Launch]:
+    return [launch_from_row(row) for row in sorted(rows, key=lambda row: row[1])]
+
+
 class Dataset:
     """The whole dataset. Attributes load on first use and are then indexed."""
 
@@ -221,6 +300,12 @@ class Dataset:
         # layered on top of the built-in records.
         self.extra = tuple(extra)
         self.origins: dict[tuple[str, str], str] = {}  # (table, id) -> user file, for messages
+        self.cache: tuple[Path, str] | None = None  # (folder, key) when loaded through spacefacts.cache
+        # Set by spacefacts.cache: each year's launch rows as a marshal blob, decoded when asked for,
+        # so a command about one launch or one year decodes a few hundred rows, not 7,000.
+        self._launch_blobs: dict[int, bytes] | None = None
+        self._earth_years: tuple[int, ...] = ()
+        self._decoded: dict[int, tuple[tuple[Any, ...], ...]] = {}
         # A launch log the user imported (spacefacts data import-gcat) replaces the built-in one.
         imported = None
         if directory is None and use_imported:
@@ -259,6 +344,12 @@ class Dataset:
             index.append(("launch", x.tag, x.payload, f"{x.date.iso[:10]} {x.vehicle}", 0, names(x.payload)))
         return index
 
+    def _rows_of(self, year: int) -> tuple[tuple[Any, ...], ...]:
+        if year not in self._decoded:
+            blob = (self._launch_blobs or {}).get(year)
+            self._decoded[year] = marshal.loads(blob) if blob is not None else ()
+        return self._decoded[year]
+
     def file_of(self, table: str, record_id: str) -> str:
         """The file a record came from: the built-in file's name, or the user's file path."""
         return self.origins.get((table, record_id), table)
@@ -294,6 +385,10 @@ class Dataset:
 
     @cached_property
     def launches(self) -> tuple[Launch, ...]:
+        if self._launch_blobs is not None:  # from the cache: rows per year, decoded on demand
+            return tuple(
+                launch_from_row(row) for year in sorted(self._launch_blobs) for row in self._rows_of(year)
+            )
         file = "launches.toml"
         families = {}
         for raw in _records(self._launch_doc, "vehicle", file):
@@ -308,12 +403,19 @@ class Dataset:
         return tuple(_launch(row, families, file) for row in rows)
 
     @cached_property
-    def launch_by_tag(self) -> dict[str, Launch]:
+    def launch_by_tag(self) -> Mapping[str, Launch]:
+        if self._launch_blobs is not None and "launches" not in self.__dict__:
+            return _LaunchesByTag(self)
         return {launch.tag: launch for launch in self.launches}
 
     @cached_property
-    def launches_by_year(self) -> dict[int, list[Launch]]:
+    def launches_by_year(self) -> Mapping[int, list[Launch]]:
         """Orbital launch attempts from Earth per year, in launch order."""
+        if self._launch_blobs is not None and "launches" not in self.__dict__:
+            years_with = {year: year for year in self._earth_years}
+            return LazyMap(
+                years_with, lambda year: _year_from_rows([r for r in self._rows_of(year) if r[ROW_EARTH]])
+            )
         years: dict[int, list[Launch]] = {}
         for launch in self.launches:
             if launch.earth:
@@ -513,13 +615,29 @@ class Dataset:
             day.sort(key=lambda r: r.date.iso if isinstance(r, Event | Launch) else r.launch.iso)
         return days
 
-    def meta(self, file: str) -> dict[str, Any]:
-        doc = {
+    @cached_property
+    def metas(self) -> dict[str, dict[str, Any]]:
+        """The [meta] table of each file that has one."""
+        docs = {
             "launches.toml": self.launch_meta,
             "missions.toml": self._mission_doc.get("meta", {}),
             "people.toml": self._people_doc.get("meta", {}),
-        }.get(file)
-        return doc if isinstance(doc, dict) else {}
+        }
+        return {name: doc if isinstance(doc, dict) else {} for name, doc in docs.items()}
+
+    def meta(self, file: str) -> dict[str, Any]:
+        return self.metas.get(file, {})
+
+    def source_files(self) -> list[Path]:
+        """Every file the dataset is read from, for cache keys."""
+        files = [
+            self.launch_file,
+            *(self.directory / n for n in ("missions.toml", "people.toml", "events.toml")),
+        ]
+        files += [
+            folder / n for folder in self.extra for n in ("missions.toml", "people.toml", "events.toml")
+        ]
+        return files
 
     def load_all(self) -> Dataset:
         """Parse and index every file now (for validation and timing)."""

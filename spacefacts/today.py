@@ -14,12 +14,13 @@ import hashlib
 import re
 import weakref
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import astuple, dataclass, field, replace
 from datetime import date
+from typing import Any
 
 from spacefacts.dataset import Dataset, fold
 from spacefacts.errors import UsageError
-from spacefacts.model import Eva, Event, Launch, Mission, Person, Time
+from spacefacts.model import Eva, Event, Mission, Person, Time
 
 CATEGORIES = ("launch", "crewed", "eva", "landing", "planetary", "docking", "accident", "first")
 
@@ -219,7 +220,7 @@ def window(month_day: str, days: int) -> tuple[str, ...]:
 @dataclass
 class _Calendar:
     rows: dict[str, list[Anniversary]]
-    other_launches: dict[str, list[Launch]]
+    other_launches: dict[str, list[int]]  # day -> years of the ordinary launches on that day
 
 
 _CACHE: weakref.WeakKeyDictionary[Dataset, _Calendar] = weakref.WeakKeyDictionary()
@@ -705,17 +706,38 @@ def _build(ds: Dataset) -> _Calendar:
         listed_day.sort(key=Anniversary.sort_key)
     listed = {row.launch_tag for row in rows if row.launch_tag}
     listed.update(m.launch_tag for m in ds.missions if m.launch_tag)
-    other: dict[str, list[Launch]] = {}
+    other: dict[str, list[int]] = {}
     for launch in ds.launches:
         if launch.earth and launch.tag not in listed and (day := launch.date.month_day):
-            other.setdefault(day, []).append(launch)
+            other.setdefault(day, []).append(launch.date.year)
     return _Calendar(by_day, other)
 
 
+def _encode(book: _Calendar) -> object:
+    rows = {
+        day: [(*astuple(row)[:1], (row.when.iso, row.when.uncertain), *astuple(row)[2:]) for row in listed]
+        for day, listed in book.rows.items()
+    }
+    return (rows, book.other_launches)
+
+
+def _decode(payload: object) -> _Calendar:
+    rows: dict[str, list[tuple[Any, ...]]]
+    other: dict[str, list[int]]
+    rows, other = payload  # type: ignore[misc]
+    return _Calendar(
+        {day: [Anniversary(r[0], Time(*r[1]), *r[2:]) for r in listed] for day, listed in rows.items()},
+        dict(other),
+    )
+
+
 def calendar_of(ds: Dataset) -> _Calendar:
+    """The calendar of every day's rows; kept in the dataset cache, as building it takes a while."""
     built = _CACHE.get(ds)
     if built is None:
-        built = _CACHE[ds] = _build(ds)
+        from spacefacts import cache
+
+        built = _CACHE[ds] = cache.derived(ds, "today", lambda: _build(ds), _encode, _decode)
     return built
 
 
@@ -756,8 +778,7 @@ def on_this_day(
         if len(found) > len(shown):
             hidden[day] = len(found) - len(shown)
     others = {
-        day: sum(1 for launch in book.other_launches.get(day, []) if launch.date.year <= when.year)
-        for day in days_listed
+        day: sum(1 for year in book.other_launches.get(day, []) if year <= when.year) for day in days_listed
     }
     return Today(
         date=when,

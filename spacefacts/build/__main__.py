@@ -33,6 +33,8 @@ def build(sources: Path) -> tuple[dict[str, str], Report]:
         "data/people.toml": tomlw.dumps(people_doc, HEADER),
         "data/events.toml": tomlw.dumps(event_doc, HEADER),
     }
+    # Shell completion offers mission ids from this plain list, so a TAB never parses TOML.
+    files["data/mission-ids.txt"] = "".join(f"{m['id']}\n" for m in mission_doc["mission"])
     files["docs/data-report.md"] = report.markdown()
     return files, report
 

@@ -1,0 +1,153 @@
+"""Time spacefacts against the baseline Typer + Rich app in one hyperfine run, and in-process loads.
+
+    python benchmarks/run.py [--runs N]
+
+Needs hyperfine (Debian: apt-get install hyperfine) and spacefacts installed in this Python's
+environment. Prints each command's median, its ratio to the baseline's median, and the goal.
+The dataset cache is warmed first, as it is for anyone who has run spacefacts once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+BIN = Path(sys.executable).parent
+SPACEFACTS = str(BIN / "spacefacts")
+COMMANDS = [
+    ("baseline Typer+Rich app", f"{sys.executable} {HERE / 'baseline_app.py'}", None),
+    ("mission soyuz-ms-11", f"{SPACEFACTS} mission soyuz-ms-11", 1.00),
+    ("mission soyuz-ms-11 --json", f"{SPACEFACTS} mission soyuz-ms-11 --json", 0.90),
+    ("today --date 01-27", f"{SPACEFACTS} today --date 01-27", 1.10),
+    ("launches 2018", f"{SPACEFACTS} launches 2018", 1.10),
+    (
+        "completion of a mission slug",
+        f"env _SPACEFACTS_COMPLETE=complete_bash COMP_WORDS='spacefacts mission soyuz-ms-1' COMP_CWORD=2 {SPACEFACTS}",
+        1.00,
+    ),
+]
+
+
+def hyperfine(runs: int, env: dict[str, str]) -> dict[str, float]:
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "result.json"
+        args = ["hyperfine", "-N", "--warmup", "3", "--runs", str(runs), "--export-json", str(out)]
+        for name, command, _ in COMMANDS:
+            args += ["--command-name", name, command]
+        subprocess.run(args, check=True, env=env, stdout=subprocess.DEVNULL)
+        results = json.loads(out.read_text())["results"]
+    return {r["command"]: statistics.median(r["times"]) * 1000 for r in results}
+
+
+# Timed after the imports (the hyperfine figures above include them): the load itself.
+PROBE = """
+import sys, time
+from pathlib import Path
+import tomli
+from spacefacts import cache, dataset
+t0 = time.perf_counter()
+ds = dataset.Dataset(Path(sys.argv[1]) if sys.argv[1] != "-" else None)
+if sys.argv[2] == "cold":
+    ds.load_all()
+else:
+    cache.load(ds, Path(sys.argv[3]))
+    if sys.argv[2] == "warm-all":
+        ds.launches
+print((time.perf_counter() - t0) * 1000)
+"""
+
+
+def in_process(mode: str, data: str, cache_dir: str, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        done = subprocess.run(
+            [sys.executable, "-c", PROBE, data, mode, cache_dir], check=True, capture_output=True, text=True
+        )
+        times.append(float(done.stdout))
+    return statistics.median(times)
+
+
+def synthetic(folder: Path, factor: int = 10) -> None:
+    """The shipped data with every launch, mission, person and event repeated `factor` times."""
+    import tomli
+
+    from spacefacts import dataset
+    from spacefacts.build import tomlw
+
+    src = dataset.builtin_data_dir()
+    for name, table in (("missions.toml", "mission"), ("people.toml", "person"), ("events.toml", "event")):
+        doc = tomli.loads((src / name).read_text())
+        records = []
+        for k in range(factor):
+            for record in doc[table]:
+                copy = dict(record)
+                copy["id"] = f"{record['id']}-{k}" if k else record["id"]
+                records.append(copy)
+        doc[table] = records
+        (folder / name).write_text(tomlw.dumps(doc))
+    doc = tomli.loads((src / "launches.toml").read_text())
+    rows = doc["launches"]["rows"]
+    doc["launches"]["rows"] = [[f"{r[0]}-{k}" if k else r[0], *r[1:]] for k in range(factor) for r in rows]
+    (folder / "launches.toml").write_text(tomlw.dumps(doc))
+
+
+def peak_memory_mb(command: list[str], env: dict[str, str]) -> float:
+    done = subprocess.run(["/usr/bin/time", "-f", "%M", *command], env=env, capture_output=True, text=True)
+    return int(done.stderr.strip().splitlines()[-1]) / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=30)
+    args = parser.parse_args()
+    if not shutil.which("hyperfine"):
+        sys.exit("hyperfine is not installed (apt-get install hyperfine)")
+    with tempfile.TemporaryDirectory() as home:
+        env = {**os.environ, "SPACEFACTS_HOME": home}
+        subprocess.run([SPACEFACTS, "today", "--date", "01-27"], env=env, check=True, capture_output=True)
+        medians = hyperfine(args.runs, env)
+        base = medians["baseline Typer+Rich app"]
+        print(f"{'command':34} {'median':>9} {'ratio':>6} {'goal':>6}")
+        for name, _, goal in COMMANDS:
+            ratio = medians[name] / base
+            mark = "" if goal is None else ("ok" if ratio <= goal else "MISSED")
+            print(f"{name:34} {medians[name]:7.1f}ms {ratio:6.2f} {goal or '':>6} {mark}")
+        cache_dir = str(Path(home) / "cache")
+        print()
+        print(
+            f"load, cold (TOML, no cache):      {in_process('cold', '-', cache_dir, 11):6.1f} ms (goal 150)"
+        )
+        print(f"load, warm cache:                 {in_process('warm', '-', cache_dir, 11):6.1f} ms (goal 15)")
+        print(f"  ... and every launch object:    {in_process('warm-all', '-', cache_dir, 11):6.1f} ms")
+        with tempfile.TemporaryDirectory() as big:
+            synthetic(Path(big))
+            big_cache = str(Path(big) / "cache")
+            in_process("warm", big, big_cache, 1)  # writes the cache
+            print(
+                f"load, warm cache, 10x data:       {in_process('warm', big, big_cache, 5):6.1f} ms (goal 150)"
+            )
+        peaks = {
+            " ".join(c): peak_memory_mb([SPACEFACTS, *c], env)
+            for c in (
+                ["mission", "soyuz-ms-11"],
+                ["today", "--date", "01-27"],
+                ["launches", "2018", "--list"],
+                ["stats"],
+            )
+        }
+        worst = max(peaks, key=lambda k: peaks[k])
+        print(f"peak memory (max RSS), worst:     {peaks[worst]:6.1f} MB for '{worst}' (goal 60)")
+
+
+if __name__ == "__main__":
+    time.sleep(0)
+    main()

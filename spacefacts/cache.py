@@ -1,0 +1,222 @@
+"""A cache of the parsed dataset in the user's cache folder, so a command does not parse TOML.
+
+Format: a header line (magic, format version, key, SHA-256 of the payload), then a marshal
+payload of plain tuples, dicts and strings. marshal cannot run code, and the hash and the key
+are checked before anything is used: a corrupt, foreign or stale file is ignored, rebuilt and
+replaced, never trusted. The key covers the spacefacts version, the Python version and each
+data file's path, size and modification time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import marshal
+import sys
+from collections.abc import Callable
+from dataclasses import astuple
+from pathlib import Path
+from typing import Any, TypeVar
+
+from spacefacts import __version__
+from spacefacts.dataset import Dataset
+from spacefacts.model import CrewSeat, Eva, Event, Launch, Mission, Person, Return, Site, Time
+
+T = TypeVar("T")
+MAGIC = b"spacefacts-cache"
+FORMAT = 2
+FILE = "dataset.cache"
+
+
+def key(ds: Dataset) -> str:
+    parts = [__version__, sys.version, str(FORMAT)]
+    for path in ds.source_files():
+        try:
+            st = path.stat()
+            parts.append(f"{path.resolve()}:{st.st_size}:{st.st_mtime_ns}")
+        except OSError:
+            parts.append(f"{path}:absent")
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def launch_row(x: Launch) -> tuple[Any, ...]:
+    """The inverse of dataset.launch_from_row."""
+    return (x.tag, x.date.iso, x.date.uncertain, *x[2:])
+
+
+def _t(value: Time | None) -> tuple[str, bool] | None:
+    return None if value is None else (value.iso, value.uncertain)
+
+
+def _time(value: Any) -> Time | None:
+    return None if value is None else Time(value[0], value[1])
+
+
+def encode(ds: Dataset) -> bytes:
+    per_year: dict[int, list[tuple[Any, ...]]] = {}
+    for x in ds.launches:
+        per_year.setdefault(x.date.year, []).append(launch_row(x))
+    launches = {year: marshal.dumps(tuple(rows)) for year, rows in per_year.items()}
+    earth_years = tuple(sorted({x.date.year for x in ds.launches if x.earth}))
+    missions = tuple(
+        (
+            *astuple(m)[:8],
+            _t(m.launch),
+            _t(m.landing),
+            *astuple(m)[10:20],
+            tuple((c.person, c.role) for c in m.crew),
+            m.cosmos,
+            m.src,
+        )
+        for m in ds.missions
+    )
+    people = tuple(
+        (
+            *astuple(p)[:5],
+            _t(p.born),
+            _t(p.died),
+            p.citizen,
+            p.country,
+            p.gender,
+            p.flights,
+            tuple((_t(e.start), _t(e.end), e.duration_min, e.src) for e in p.evas),
+            tuple((r.mission, _t(r.landing), r.on, r.src) for r in p.returns),
+            p.cosmos,
+            p.src,
+        )
+        for p in ds.people
+    )
+    events = tuple((e.id, _t(e.date), *astuple(e)[2:]) for e in ds.events)
+    sites = tuple(astuple(site) for site in ds.sites.values())
+    payload = {
+        "launches": launches,
+        "earth_years": earth_years,
+        "missions": missions,
+        "people": people,
+        "events": events,
+        "sites": sites,
+        "launch_meta": ds.launch_meta,
+        "metas": ds.metas,
+        "mission_keys": ds.mission_keys,
+        "person_keys": ds.person_keys,
+        "origins": tuple((table, key, file) for (table, key), file in ds.origins.items()),
+    }
+    return marshal.dumps(payload)
+
+
+def decode(payload: bytes, ds: Dataset) -> None:
+    """Fill `ds` from a payload; raises on anything malformed (the caller then rebuilds)."""
+    data = marshal.loads(payload)
+    launches = dict(data["launches"])
+    missions = tuple(
+        Mission(
+            *[*r[:8], _time(r[8]), _time(r[9]), *r[10:20], tuple(CrewSeat(*c) for c in r[20]), r[21], r[22]]
+        )
+        for r in data["missions"]
+    )
+    people = tuple(
+        Person(
+            *[
+                *r[:5],
+                _time(r[5]),
+                _time(r[6]),
+                *r[7:11],
+                tuple(Eva(_time(e[0]), _time(e[1]), e[2], e[3]) for e in r[11]),  # type: ignore[arg-type]
+                tuple(Return(b[0], _time(b[1]), b[2], b[3]) for b in r[12]),  # type: ignore[arg-type]
+                r[13],
+                r[14],
+            ]
+        )
+        for r in data["people"]
+    )
+    events = tuple(Event(r[0], _time(r[1]), *r[2:]) for r in data["events"])  # type: ignore[arg-type]
+    sites = {r[0]: Site(*r) for r in data["sites"]}
+    if not all(isinstance(blob, bytes) for blob in launches.values()):
+        raise ValueError("malformed cache")
+    ds._launch_blobs = launches
+    ds._earth_years = tuple(data["earth_years"])
+    ds.__dict__.update(
+        missions=missions,
+        people=people,
+        events=events,
+        sites=sites,
+        launch_meta=dict(data["launch_meta"]),
+        metas=dict(data["metas"]),
+        mission_keys=dict(data["mission_keys"]),
+        person_keys=dict(data["person_keys"]),
+    )
+    ds.origins = {(t, k): f for t, k, f in data["origins"]}
+
+
+def _read(path: Path, wanted: str) -> bytes | None:
+    """The payload of a cache file if its header, key and hash all check out, else None."""
+    try:
+        raw = path.read_bytes()
+        header, payload = raw.split(b"\n", 1)
+        magic, version, stored_key, digest = header.split(b" ")
+    except (OSError, ValueError):
+        return None
+    if (
+        magic == MAGIC
+        and version == str(FORMAT).encode()
+        and stored_key.decode(errors="replace") == wanted
+        and hashlib.sha256(payload).hexdigest().encode() == digest
+    ):
+        return payload
+    return None
+
+
+def load(ds: Dataset, folder: Path) -> Dataset:
+    """Fill `ds` from the cache when it is valid for these data files; else parse and save it."""
+    wanted = key(ds)
+    path = folder / FILE
+    ds.cache = (folder, wanted)
+    payload = _read(path, wanted)
+    if payload is not None:
+        try:
+            decode(payload, ds)
+            return ds
+        except Exception:
+            ds._launch_blobs = None
+            for name in ("missions", "people", "events", "sites"):
+                ds.__dict__.pop(name, None)
+    ds.load_all()
+    save(ds, path, wanted)
+    return ds
+
+
+def derived(
+    ds: Dataset,
+    name: str,
+    build: Callable[[], T],
+    encode_: Callable[[T], object],
+    decode_: Callable[[object], T],
+) -> T:
+    """Something computed from the whole dataset, kept beside the dataset cache under the same key."""
+    if ds.cache is None:
+        return build()
+    folder, wanted = ds.cache
+    path = folder / f"{name}.cache"
+    payload = _read(path, wanted)
+    if payload is not None:
+        try:
+            return decode_(marshal.loads(payload))
+        except Exception:
+            pass
+    value = build()
+    save_payload(path, wanted, marshal.dumps(encode_(value)))  # type: ignore[arg-type]
+    return value
+
+
+def save(ds: Dataset, path: Path, wanted: str) -> None:
+    save_payload(path, wanted, encode(ds))
+
+
+def save_payload(path: Path, wanted: str, payload: bytes) -> None:
+    from spacefacts.userdata import atomic_write_bytes
+
+    header = b" ".join(
+        [MAGIC, str(FORMAT).encode(), wanted.encode(), hashlib.sha256(payload).hexdigest().encode()]
+    )
+    with contextlib.suppress(OSError):  # a read-only or full cache folder only costs speed
+        atomic_write_bytes(path, header + b"\n" + payload)

@@ -1,0 +1,183 @@
+"""Start-up hygiene and the dataset cache: what is imported, what is parsed, what is trusted.
+
+No timings here (they live in benchmarks/); these assert the mechanisms the speed rests on.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from spacefacts import cache, commands, dataset
+from spacefacts.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def python(code: str, home: Path) -> str:
+    env = {**os.environ, "SPACEFACTS_HOME": str(home)}
+    env.pop("SPACEFACTS_NO_CACHE", None)
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_importing_the_cli_loads_neither_rich_nor_tomli(tmp_path: Path) -> None:
+    out = python(
+        "import sys, spacefacts.cli; print(sorted(m for m in ('rich', 'tomli') if m in sys.modules))",
+        tmp_path,
+    )
+    assert out.strip() == "[]"
+
+
+def test_the_entry_point_does_not_import_typer_for_everyday_commands(tmp_path: Path) -> None:
+    code = (
+        "import sys, io, contextlib\n"
+        "from spacefacts import commands\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    assert commands.fast(['mission', 'soyuz-ms-11', '--json']) == 0\n"
+        "print('typer' in sys.modules, 'pydantic' in sys.modules, 'rich' in sys.modules)\n"
+    )
+    assert python(code, tmp_path).strip() == "False False False"
+
+
+def test_a_warm_cache_parses_no_toml(tmp_path: Path) -> None:
+    code = (
+        "import sys, io, contextlib\n"
+        "from spacefacts import commands\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    assert commands.fast(['today', '--date', '01-27', '--json']) == 0\n"
+        "print('tomli' in sys.modules)\n"
+    )
+    assert python(code, tmp_path).strip() == "True"  # the first run parses and writes the cache
+    assert python(code, tmp_path).strip() == "False"  # later runs read only the cache
+
+
+def test_completion_reads_no_toml(tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "from spacefacts.cli import complete_mission\n"
+        "print(complete_mission('soyuz-ms-1')[:2], 'tomli' in sys.modules)\n"
+    )
+    assert python(code, tmp_path).strip() == "['soyuz-ms-10', 'soyuz-ms-11'] False"
+
+
+def test_mission_ids_file_lists_every_mission() -> None:
+    ids = (dataset.builtin_data_dir() / "mission-ids.txt").read_text().split()
+    assert ids == [m.id for m in dataset.load().missions]
+
+
+FAST_CASES = [
+    ["mission", "soyuz-ms-11"],
+    ["mission", "soyuz ms 11", "--json"],
+    ["mission", "no such thing"],
+    ["crew", "apollo-11"],
+    ["person", "kononenko", "--json"],
+    ["launches", "2018"],
+    ["launches", "1900", "--json"],
+    ["today", "--date", "01-27"],
+    ["today", "--date", "02-30"],
+]
+
+
+@pytest.mark.parametrize("args", FAST_CASES, ids=[" ".join(a) for a in FAST_CASES])
+def test_the_fast_path_says_exactly_what_the_full_cli_says(
+    args: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.setenv("NO_COLOR", "1")
+    code = commands.fast(args)
+    fast = capsys.readouterr()
+    assert code is not None
+    full = CliRunner().invoke(app, args, env={"COLUMNS": "100", "NO_COLOR": "1"})
+    assert (code, fast.out, fast.err) == (full.exit_code, full.stdout, full.stderr)
+
+
+@pytest.mark.parametrize(
+    "args", [["mission"], ["mission", "--help"], ["launches", "2018", "--list"], ["today", "--motd"]]
+)
+def test_other_forms_go_to_the_full_cli(args: list[str]) -> None:
+    assert commands.fast(args) is None
+
+
+def corrupt(path: Path, how: str) -> None:
+    raw = path.read_bytes()
+    header, payload = raw.split(b"\n", 1)
+    if how == "garbage":
+        path.write_bytes(b"\x00\x01 not a cache at all")
+    elif how == "truncated":
+        path.write_bytes(raw[: len(raw) // 2])
+    elif how == "tampered":  # the header still claims the old hash
+        path.write_bytes(header + b"\n" + payload[:-10] + b"0123456789")
+    elif how == "foreign":  # a valid file, but for other data files
+        magic, version, _key, digest = header.split(b" ")
+        path.write_bytes(b" ".join([magic, version, b"0" * 64, digest]) + b"\n" + payload)
+
+
+@pytest.mark.parametrize("how", ["garbage", "truncated", "tampered", "foreign"])
+def test_a_bad_cache_is_detected_and_rebuilt(tmp_path: Path, how: str) -> None:
+    fresh = cache.load(dataset.Dataset(), tmp_path)
+    expected = (fresh.launch_by_tag["2018-098"], fresh.mission_by_id["soyuz-ms-11"], len(fresh.people))
+    corrupt(tmp_path / cache.FILE, how)
+    assert cache._read(tmp_path / cache.FILE, cache.key(dataset.Dataset())) is None  # not trusted
+    again = cache.load(dataset.Dataset(), tmp_path)
+    assert (
+        again.launch_by_tag["2018-098"],
+        again.mission_by_id["soyuz-ms-11"],
+        len(again.people),
+    ) == expected
+    assert cache._read(tmp_path / cache.FILE, cache.key(dataset.Dataset())) is not None  # rewritten
+
+
+def test_the_cache_holds_exactly_what_the_toml_holds(tmp_path: Path) -> None:
+    parsed = dataset.Dataset().load_all()
+    cache.load(dataset.Dataset(), tmp_path)
+    cached = cache.load(dataset.Dataset(), tmp_path)
+    assert cached._launch_blobs is not None  # really from the cache
+    for name in ("launches", "missions", "people", "events", "sites", "mission_keys", "person_keys", "metas"):
+        assert getattr(cached, name) == getattr(parsed, name), name
+    assert dict(cached.launches_by_year.items()) == dict(parsed.launches_by_year.items())
+
+
+def test_editing_a_data_file_invalidates_the_cache(tmp_path: Path) -> None:
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(dataset.builtin_data_dir(), data)
+    first = cache.key(dataset.Dataset(data))
+    events = data / "events.toml"
+    events.write_text(events.read_text() + "\n")
+    assert cache.key(dataset.Dataset(data)) != first
+
+
+def test_json_output_is_identical_with_and_without_cache(tmp_path: Path) -> None:
+    env = {**os.environ, "SPACEFACTS_HOME": str(tmp_path)}
+    cmd = [sys.executable, "-m", "spacefacts", "mission", "apollo-11", "--json"]
+    runs = [subprocess.run(cmd, env=env, capture_output=True, text=True).stdout for _ in range(2)]
+    env["SPACEFACTS_NO_CACHE"] = "1"
+    runs.append(subprocess.run(cmd, env=env, capture_output=True, text=True).stdout)
+    assert runs[0] == runs[1] == runs[2]
+    assert json.loads(runs[0])["id"] == "apollo-11"
+
+
+@pytest.mark.parametrize(
+    ("words", "cword"),
+    [("spacefacts mission soyuz-ms-1", "2"), ("spacefacts crew apollo", "2"), ("spacefacts mission ", "2")],
+)
+def test_fast_completion_prints_what_typer_prints(tmp_path: Path, words: str, cword: str) -> None:
+    env = {**os.environ, "_SPACEFACTS_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": cword}
+    fast = subprocess.run([sys.executable, "-m", "spacefacts"], env=env, capture_output=True, text=True)
+    full = subprocess.run(
+        [sys.executable, "-c", "from spacefacts.cli import app; app(prog_name='spacefacts')"],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert fast.returncode == full.returncode == 0
+    assert fast.stdout == full.stdout and fast.stdout.strip()
