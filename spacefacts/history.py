@@ -5,6 +5,7 @@ Every figure is computed here from the records; the rules are stated next to eac
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
@@ -56,18 +57,23 @@ class InSpace:
     rule: str = IN_SPACE_RULE
 
 
-def in_space(ds: Dataset, moment: datetime) -> InSpace:
-    aloft = []
+def flights_by(ds: Dataset, moment: datetime) -> Iterator[tuple[Mission, Person, Time | None]]:
+    """(flight, person, their own return) for every flight launched by `moment`, aborts excluded."""
     for mission in ds.missions:
         if mission.kind == "abort" or mission.launch.start > moment:
             continue
         for seat in mission.crew:
             person = ds.person_by_id.get(seat.person)
-            if person is None:
-                continue
-            end = flight_end(person, mission)
-            if end is None or end.start >= moment:
-                aloft.append(Aloft(person, mission, mission.launch, mission.station))
+            if person is not None:
+                yield mission, person, flight_end(person, mission)
+
+
+def in_space(ds: Dataset, moment: datetime) -> InSpace:
+    aloft = [
+        Aloft(person, mission, mission.launch, mission.station)
+        for mission, person, end in flights_by(ds, moment)
+        if end is None or end.start >= moment
+    ]
     aloft.sort(key=lambda a: (a.station or "~", a.since.iso, a.person.sort_name))
     data_end = crew_data_end(ds)
     beyond = bool(data_end) and moment.date() > date.fromisoformat(data_end)
@@ -98,16 +104,9 @@ class Records:
 def _stays(ds: Dataset, as_of: datetime) -> dict[str, list[tuple[Mission, timedelta]]]:
     """Per person: (flight, time aloft up to as_of) for flights launched by as_of, aborts excluded."""
     out: dict[str, list[tuple[Mission, timedelta]]] = {}
-    for mission in ds.missions:
-        if mission.kind == "abort" or mission.launch.start > as_of:
-            continue
-        for seat in mission.crew:
-            person = ds.person_by_id.get(seat.person)
-            if person is None:
-                continue
-            end = flight_end(person, mission)
-            stop = as_of if end is None or end.start > as_of else end.start
-            out.setdefault(person.id, []).append((mission, stop - mission.launch.start))
+    for mission, person, end in flights_by(ds, as_of):
+        stop = as_of if end is None or end.start > as_of else end.start
+        out.setdefault(person.id, []).append((mission, stop - mission.launch.start))
     return out
 
 

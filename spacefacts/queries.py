@@ -28,30 +28,29 @@ def _suggest(query: str, names: dict[str, str]) -> str:
     return "; did you mean: " + ", ".join(names[c] for c in close) + "?" if close else ""
 
 
+def _resolve(query: str, keys: dict[str, list[str]], names: dict[str, str], what: str, plural: str) -> str:
+    """The one id whose folded name, alias or id equals the folded query; else NotFound/Ambiguous."""
+    key = fold(query)
+    ids = keys.get(key, []) if key else []
+    if len(ids) == 1:
+        return ids[0]
+    if ids:
+        listed = ", ".join(f"{names[i]} ({i})" for i in ids)
+        raise Ambiguous(f"'{query}' matches several {plural}: {listed}")
+    suggestions = {fold(name): name for name in names.values()}
+    raise NotFound(f"no {what} matches '{query}'{_suggest(query, suggestions)}")
+
+
 def resolve_mission(ds: Dataset, query: str) -> Mission:
     """A mission by id, name, alias or COSPAR designator, in any case and spacing."""
-    key = fold(query)
-    ids = ds.mission_keys.get(key, []) if key else []
-    if len(ids) == 1:
-        return ds.mission_by_id[ids[0]]
-    if len(ids) > 1:
-        listed = ", ".join(f"{ds.mission_by_id[i].name} ({i})" for i in ids)
-        raise Ambiguous(f"'{query}' matches several missions: {listed}")
-    names = {fold(m.name): m.name for m in ds.missions}
-    raise NotFound(f"no mission matches '{query}'{_suggest(query, names)}")
+    names = {m.id: m.name for m in ds.missions}
+    return ds.mission_by_id[_resolve(query, ds.mission_keys, names, "mission", "missions")]
 
 
 def resolve_person(ds: Dataset, query: str) -> Person:
     """A person by id, full name or unique surname; accents and hyphens do not matter."""
-    key = fold(query)
-    ids = ds.person_keys.get(key, []) if key else []
-    if len(ids) == 1:
-        return ds.person_by_id[ids[0]]
-    if len(ids) > 1:
-        listed = ", ".join(f"{ds.person_by_id[i].name} ({i})" for i in ids)
-        raise Ambiguous(f"'{query}' matches several people: {listed}")
-    names = {fold(p.name): p.name for p in ds.people}
-    raise NotFound(f"no person matches '{query}'{_suggest(query, names)}")
+    names = {p.id: p.name for p in ds.people}
+    return ds.person_by_id[_resolve(query, ds.person_keys, names, "person", "people")]
 
 
 @dataclass(frozen=True)
