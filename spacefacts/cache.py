@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 
 from spacefacts import __version__
 from spacefacts.dataset import Dataset
-from spacefacts.model import CrewSeat, Eva, Event, Launch, Mission, Person, Return, Site, Time
+from spacefacts.model import CrewSeat, Event, Launch, Mission, Person, Site, Time
 
 T = TypeVar("T")
 MAGIC = b"spacefacts-cache"
@@ -42,6 +42,23 @@ def key(ds: Dataset) -> str:
 def launch_row(x: Launch) -> tuple[Any, ...]:
     """The inverse of dataset.launch_from_row."""
     return (x.tag, x.date.iso, x.date.uncertain, *x[2:])
+
+
+def person_row(p: Person) -> tuple[Any, ...]:
+    """The inverse of dataset.person_from_row."""
+    return (
+        *astuple(p)[:5],
+        _t(p.born),
+        _t(p.died),
+        p.citizen,
+        p.country,
+        p.gender,
+        p.flights,
+        tuple((_t(e.start), _t(e.end), e.duration_min, e.src) for e in p.evas),
+        tuple((r.mission, _t(r.landing), r.on, r.src) for r in p.returns),
+        p.cosmos,
+        p.src,
+    )
 
 
 def _t(value: Time | None) -> tuple[str, bool] | None:
@@ -70,22 +87,7 @@ def encode(ds: Dataset) -> bytes:
         )
         for m in ds.missions
     )
-    people = tuple(
-        (
-            *astuple(p)[:5],
-            _t(p.born),
-            _t(p.died),
-            p.citizen,
-            p.country,
-            p.gender,
-            p.flights,
-            tuple((_t(e.start), _t(e.end), e.duration_min, e.src) for e in p.evas),
-            tuple((r.mission, _t(r.landing), r.on, r.src) for r in p.returns),
-            p.cosmos,
-            p.src,
-        )
-        for p in ds.people
-    )
+    people = marshal.dumps(tuple(person_row(p) for p in ds.people))
     events = tuple((e.id, _t(e.date), *astuple(e)[2:]) for e in ds.events)
     sites = tuple(astuple(site) for site in ds.sites.values())
     payload = {
@@ -98,7 +100,7 @@ def encode(ds: Dataset) -> bytes:
         "launch_meta": ds.launch_meta,
         "metas": ds.metas,
         "mission_keys": ds.mission_keys,
-        "person_keys": ds.person_keys,
+        "person_keys": marshal.dumps(ds.person_keys),
         "origins": tuple((table, key, file) for (table, key), file in ds.origins.items()),
     }
     return marshal.dumps(payload)
@@ -114,36 +116,22 @@ def decode(payload: bytes, ds: Dataset) -> None:
         )
         for r in data["missions"]
     )
-    people = tuple(
-        Person(
-            *[
-                *r[:5],
-                _time(r[5]),
-                _time(r[6]),
-                *r[7:11],
-                tuple(Eva(_time(e[0]), _time(e[1]), e[2], e[3]) for e in r[11]),  # type: ignore[arg-type]
-                tuple(Return(b[0], _time(b[1]), b[2], b[3]) for b in r[12]),  # type: ignore[arg-type]
-                r[13],
-                r[14],
-            ]
-        )
-        for r in data["people"]
-    )
     events = tuple(Event(r[0], _time(r[1]), *r[2:]) for r in data["events"])  # type: ignore[arg-type]
     sites = {r[0]: Site(*r) for r in data["sites"]}
-    if not all(isinstance(blob, bytes) for blob in launches.values()):
+    blobs = [*launches.values(), data["people"], data["person_keys"]]
+    if not all(isinstance(blob, bytes) for blob in blobs):
         raise ValueError("malformed cache")
     ds._launch_blobs = launches
     ds._earth_years = tuple(data["earth_years"])
+    ds._people_blob = data["people"]
+    ds._person_keys_blob = data["person_keys"]
     ds.__dict__.update(
         missions=missions,
-        people=people,
         events=events,
         sites=sites,
         launch_meta=dict(data["launch_meta"]),
         metas=dict(data["metas"]),
         mission_keys=dict(data["mission_keys"]),
-        person_keys=dict(data["person_keys"]),
     )
     ds.origins = {(t, k): f for t, k, f in data["origins"]}
 
@@ -177,7 +165,7 @@ def load(ds: Dataset, folder: Path) -> Dataset:
             decode(payload, ds)
             return ds
         except Exception:
-            ds._launch_blobs = None
+            ds._launch_blobs = ds._people_blob = ds._person_keys_blob = None
             for name in ("missions", "people", "events", "sites"):
                 ds.__dict__.pop(name, None)
     ds.load_all()

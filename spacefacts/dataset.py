@@ -283,6 +283,26 @@ class _LaunchesByTag(Mapping[str, Launch]):
         return isinstance(tag, str) and self._find(tag) is not None
 
 
+def _time_of(value: tuple[str, bool] | None) -> Time | None:
+    return None if value is None else Time(value[0], value[1])
+
+
+def person_from_row(r: tuple[Any, ...]) -> Person:
+    """A person from its cached row (spacefacts.cache.person_row)."""
+    start: Any = _time_of
+    fields: list[Any] = [
+        *r[:5],
+        _time_of(r[5]),
+        _time_of(r[6]),
+        *r[7:11],
+        tuple(Eva(start(e[0]), _time_of(e[1]), e[2], e[3]) for e in r[11]),
+        tuple(Return(b[0], start(b[1]), b[2], b[3]) for b in r[12]),
+        r[13],
+        r[14],
+    ]
+    return Person(*fields)
+
+
 def launch_from_row(row: tuple[Any, ...]) -> Launch:
     return Launch(row[0], Time(row[1], row[2]), *row[3:])
 
@@ -306,6 +326,9 @@ class Dataset:
         self._launch_blobs: dict[int, bytes] | None = None
         self._earth_years: tuple[int, ...] = ()
         self._decoded: dict[int, tuple[tuple[Any, ...], ...]] = {}
+        # Also from the cache: people and the person-name index, decoded only when a command needs them.
+        self._people_blob: bytes | None = None
+        self._person_keys_blob: bytes | None = None
         # A launch log the user imported (spacefacts data import-gcat) replaces the built-in one.
         imported = None
         if directory is None and use_imported:
@@ -503,6 +526,8 @@ class Dataset:
 
     @cached_property
     def people(self) -> tuple[Person, ...]:
+        if self._people_blob is not None:
+            return tuple(map(person_from_row, self._people_rows))
         people = []
         for file, raw in _flatten(self._layers("people.toml", "person")):
             if file != "people.toml":
@@ -550,12 +575,22 @@ class Dataset:
         return tuple(people)
 
     @cached_property
-    def person_by_id(self) -> dict[str, Person]:
+    def person_by_id(self) -> Mapping[str, Person]:
+        if self._people_blob is not None and "people" not in self.__dict__:
+            return LazyMap({row[0]: row for row in self._people_rows}, person_from_row)
         return {person.id: person for person in self.people}
+
+    @cached_property
+    def _people_rows(self) -> tuple[tuple[Any, ...], ...]:
+        rows: tuple[tuple[Any, ...], ...] = marshal.loads(self._people_blob or marshal.dumps(()))
+        return rows
 
     @cached_property
     def person_keys(self) -> dict[str, list[str]]:
         """Folded id, display name, sort name and surname -> person ids."""
+        if self._person_keys_blob is not None:
+            cached: dict[str, list[str]] = marshal.loads(self._person_keys_blob)
+            return cached
         keys: dict[str, list[str]] = {}
         for person in self.people:
             surname = person.sort_name.split(",")[0]
