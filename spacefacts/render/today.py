@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 from spacefacts.render import console, emit_json, time_json
 from spacefacts.today import Anniversary, Today, day_name
+from spacefacts.userdata import atomic_write_bytes
 
 __all__ = ["emit_json"]
 
@@ -105,9 +104,11 @@ def today_table(result: Today) -> None:
         out.print(other)
     if result.more:
         out.print(f"{result.more} more (--limit 0 lists all)")
-    out.print(f"[dim]{result.rule}[/dim]")
+    # The full rule is in --help and --json; a morning read wants one line of it.
     out.print(
-        "[dim]Sources: McDowell's lists, GCAT, cosmos-book and curated records; each row's in --json.[/dim]"
+        "[dim]Ranked by tier (accidents and national firsts, then crewed flights and planetary events, "
+        "then dockings and other firsts, then EVAs and people), then by year. "
+        "Sources per row: --json.[/dim]"
     )
 
 
@@ -142,18 +143,6 @@ def write_ics(result: Today, path: Path) -> int:
         event.add("description", "\n".join(lines))
         event.add("categories", [row.category])
         cal.add_component(event)
-    data = cal.to_ical()
-    folder = path.resolve().parent
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        # mkstemp makes the file private; a calendar file gets the usual permissions.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temp, 0o666 & ~umask)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    # A calendar file is for sharing: the usual permissions, not the private ones of user state.
+    atomic_write_bytes(path, cal.to_ical(), private=False)
     return len(result.rows)
