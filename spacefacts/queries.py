@@ -349,10 +349,6 @@ def person_card(ds: Dataset, person: Person) -> PersonCard:
     return PersonCard(person, flights, aborts, list(person.evas), in_space)
 
 
-def crew_of(ds: Dataset, mission: Mission) -> list[CrewRow]:
-    return mission_card(ds, mission).crew
-
-
 # ---- launch years -------------------------------------------------------------------------
 
 
