@@ -84,8 +84,10 @@ class _Records:
         return tuple(values)
 
 
+# ASCII only: `\d` would also take other scripts' digits ("٢٠١٨"); year 0000 is not a calendar year.
 _ISO_STRICT = re.compile(
-    r"\d{4}(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01])(?:T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d)?Z)?)?)?"
+    r"(?!0000)\d{4}(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01])(?:T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d)?Z)?)?)?",
+    re.ASCII,
 )
 _SHORT_MONTHS = {"02": 29, "04": 30, "06": 30, "09": 30, "11": 30}
 

@@ -74,12 +74,50 @@ def test_valid_iso_accepts_every_real_instant(moment) -> None:  # type: ignore[n
         assert _valid_iso(text[:10])
 
 
-@given(st.text(max_size=25))
-def test_valid_iso_never_crashes_and_agrees_with_datetime(text: str) -> None:
+_ISO_FORMATS = {4: "%Y", 7: "%Y-%m", 10: "%Y-%m-%d", 17: "%Y-%m-%dT%H:%MZ", 20: "%Y-%m-%dT%H:%M:%SZ"}
+
+
+def _iso_oracle(text: str) -> bool:
+    """An independent check: the fixed-width ISO shapes the data uses, parsed by datetime."""
     from datetime import datetime
 
-    if _valid_iso(text) and len(text) >= 10:
-        datetime.fromisoformat(text[:10])  # must not raise
+    fmt = _ISO_FORMATS.get(len(text))
+    if fmt is None or not text.isascii():
+        return False
+    try:
+        parsed = datetime.strptime(text, fmt)
+    except ValueError:
+        return False
+    # strptime accepts unpadded fields ("2018-1-3"); the data's shape is zero-padded.
+    return parsed.strftime(fmt).zfill(len(text)) == text
+
+
+def _near_iso() -> st.SearchStrategy[str]:
+    """Strings shaped like the data's dates, with fields often out of range, beside arbitrary text."""
+    field = st.integers
+    parts = st.tuples(
+        field(0, 9999), field(0, 13), field(0, 32), field(0, 25), field(0, 61), field(0, 61)
+    )
+
+    def shape(p: tuple[int, int, int, int, int, int], cut: int) -> str:
+        y, mo, d, h, mi, s = p
+        full = f"{y:04d}-{mo:02d}-{d:02d}T{h:02d}:{mi:02d}:{s:02d}Z"
+        return {4: full[:4], 7: full[:7], 10: full[:10], 17: full[:16] + "Z", 20: full}[cut]
+
+    shaped = st.builds(shape, parts, st.sampled_from([4, 7, 10, 17, 20]))
+    digits = st.text(alphabet="0123456789-:TZ\u0662\u00b2 ", min_size=4, max_size=20)
+    return st.one_of(shaped, shaped, digits, st.text(max_size=25))
+
+
+@given(_near_iso())
+def test_valid_iso_agrees_with_an_independent_parser(text: str) -> None:
+    assert _valid_iso(text) == _iso_oracle(text)
+
+
+def test_valid_iso_refuses_other_scripts_digits_and_year_zero() -> None:
+    assert not _valid_iso("\u0662\u0660\u0661\u0668-12-03")
+    assert not _valid_iso("0000-01-01")
+    assert _valid_iso("2024-02-29") and not _valid_iso("2023-02-29")
 
 
 def test_month_day_index_holds_each_dated_record_on_its_day(ds: dataset.Dataset) -> None:
