@@ -95,9 +95,7 @@ def _iso_oracle(text: str) -> bool:
 def _near_iso() -> st.SearchStrategy[str]:
     """Strings shaped like the data's dates, with fields often out of range, beside arbitrary text."""
     field = st.integers
-    parts = st.tuples(
-        field(0, 9999), field(0, 13), field(0, 32), field(0, 25), field(0, 61), field(0, 61)
-    )
+    parts = st.tuples(field(0, 9999), field(0, 13), field(0, 32), field(0, 25), field(0, 61), field(0, 61))
 
     def shape(p: tuple[int, int, int, int, int, int], cut: int) -> str:
         y, mo, d, h, mi, s = p
