@@ -24,7 +24,7 @@ from spacefacts.model import CrewSeat, Event, Launch, Mission, Person, Site, Tim
 
 T = TypeVar("T")
 MAGIC = b"spacefacts-cache"
-FORMAT = 2
+FORMAT = 3
 FILE = "dataset.cache"
 
 

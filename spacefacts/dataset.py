@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import marshal
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cached_property
 from pathlib import Path
@@ -27,6 +26,7 @@ from spacefacts.model import (
     Time,
     launch_outcome,
 )
+from spacefacts.text import fold
 
 T = TypeVar("T")
 
@@ -36,16 +36,6 @@ def builtin_data_dir() -> Path:
     here = Path(__file__).resolve().parent
     packaged = here / "_data"
     return packaged if packaged.is_dir() else here.parent / "data"
-
-
-_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
-
-
-def fold(text: str) -> str:
-    """Lower-case ASCII with accents, hyphens and punctuation folded to single spaces."""
-    if not text.isascii():
-        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return " ".join(_NOT_ALNUM.sub(" ", text.lower()).split())
 
 
 class _Records:

@@ -7,9 +7,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from spacefacts.dataset import Dataset, fold
+from spacefacts.dataset import Dataset
 from spacefacts.errors import Ambiguous, NotFound, UsageError
 from spacefacts.model import Eva, Event, Launch, Mission, Person, Time
+from spacefacts.text import fold
 
 YEAR_RULE = "orbital launch attempts from Earth in GCAT, failures included, in launch order"
 FAMILY_RULE = "crewed flights above 80 km in McDowell's list with the same spacecraft family, aborts excluded"

@@ -18,9 +18,10 @@ from dataclasses import astuple, dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from spacefacts.dataset import Dataset, fold
+from spacefacts.dataset import Dataset
 from spacefacts.errors import UsageError
 from spacefacts.model import Eva, Event, Mission, Person, Time
+from spacefacts.text import fold
 
 CATEGORIES = ("launch", "crewed", "eva", "landing", "planetary", "docking", "accident", "first")
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections import Counter
 from datetime import timedelta
 
-from spacefacts.dataset import Dataset, fold
+from spacefacts.dataset import Dataset
 from spacefacts.errors import DataError
 from spacefacts.model import Event, Mission, Person, Time
 from spacefacts.queries import flight_end
+from spacefacts.text import fold
 
 # A date-only EVA or landing may sit anywhere in its day.
 SLACK = timedelta(days=1)

@@ -16,12 +16,12 @@ import html
 import json
 import re
 import tomllib
-import unicodedata
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 from spacefacts.build.report import Report
+from spacefacts.text import slug
 
 PLANETARY_FILE = "cosmos-book-human-spaceflight/missions-data/interplanetary.json"
 PLANETARY_SOURCE = "cosmos-book-human-spaceflight missions-data/interplanetary.json"
@@ -54,13 +54,6 @@ MIDNIGHT = "events: interplanetary times of exactly 00:00 read as day precision"
 REFS = "events: references not found (field dropped)"
 RESOLVED = "events: references resolved by name"
 COVERED = "events: mission failures covered by a curated event"
-
-
-def slug(text: str) -> str:
-    """ASCII slug: accents folded, apostrophes removed, other runs of non-alphanumerics to '-'."""
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
-    folded = re.sub(r"['\u2019`]", "", folded)
-    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
 
 
 def build(

@@ -18,7 +18,6 @@ import html
 import json
 import re
 import tomllib
-import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -28,6 +27,8 @@ from typing import Any
 
 from spacefacts.build import mcdates
 from spacefacts.build.report import Report
+from spacefacts.text import ascii_fold as fold
+from spacefacts.text import slug as slugify
 
 Record = dict[str, Any]
 
@@ -74,33 +75,7 @@ ROMAN_PROGRAMMES = ("Shenzhou", "Gemini")
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 
 
-# Letters NFKD leaves alone: o/O with stroke, l/L with stroke, sharp s, ae, dotless i.
-FOLD_TABLE = str.maketrans(
-    {
-        "\u00f8": "o",
-        "\u00d8": "O",
-        "\u0142": "l",
-        "\u0141": "L",
-        "\u00df": "ss",
-        "\u00e6": "ae",
-        "\u0131": "i",
-    }
-)
-# Apostrophes dropped from slugs: ASCII, right single quote, modifier letter, backtick.
-APOSTROPHES = re.compile("['\u2019\u02bc`]")
-
 # ---------------------------------------------------------------- small helpers
-
-
-def fold(text: str) -> str:
-    """ASCII-fold: drop accents and map the few letters NFKD does not decompose."""
-    text = text.translate(FOLD_TABLE)
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-
-
-def slugify(text: str) -> str:
-    text = APOSTROPHES.sub("", fold(text).lower())
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 
 
 def roman_value(token: str) -> int | None:
