@@ -58,6 +58,7 @@ def person_row(p: Person) -> tuple[Any, ...]:
         tuple((r.mission, _t(r.landing), r.on, r.src) for r in p.returns),
         p.cosmos,
         p.src,
+        p.aliases,
     )
 
 

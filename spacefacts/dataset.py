@@ -291,6 +291,7 @@ def person_from_row(r: tuple[Any, ...]) -> Person:
         tuple(Return(b[0], start(b[1]), b[2], b[3]) for b in r[12]),
         r[13],
         r[14],
+        r[15],
     ]
     return Person(*fields)
 
@@ -562,6 +563,7 @@ class Dataset:
                     returns=tuple(returns),
                     cosmos=r.text("cosmos", False),
                     src=r.text("src"),
+                    aliases=r.strs("aliases"),
                 )
             )
         return tuple(people)
@@ -579,14 +581,14 @@ class Dataset:
 
     @cached_property
     def person_keys(self) -> dict[str, list[str]]:
-        """Folded id, display name, sort name and surname -> person ids."""
+        """Folded id, display name, sort name, surname and every alias -> person ids."""
         if self._person_keys_blob is not None:
             cached: dict[str, list[str]] = marshal.loads(self._person_keys_blob)
             return cached
         keys: dict[str, list[str]] = {}
         for person in self.people:
             surname = person.sort_name.split(",")[0]
-            for name in {person.id, person.name, person.sort_name, surname}:
+            for name in {person.id, person.name, person.sort_name, surname, *person.aliases}:
                 key = fold(name)
                 if key and person.id not in keys.setdefault(key, []):
                     keys[key].append(person.id)

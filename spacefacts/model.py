@@ -179,6 +179,7 @@ class Person:
     returns: tuple[Return, ...]
     cosmos: str | None
     src: str
+    aliases: tuple[str, ...] = ()  # other spellings that find this person (data/people.toml)
 
     def return_from(self, mission_id: str) -> Return | None:
         return next((r for r in self.returns if r.mission == mission_id), None)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -21,11 +20,24 @@ def ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
-def _suggest(query: str, names: dict[str, str]) -> str:
+def suggest(query: str, keys: dict[str, list[str]], limit: int = 3) -> list[str]:
+    """Ids whose folded names or aliases are closest to the query, best first (rapidfuzz WRatio,
+    ties by id). Every alias counts, so a misspelt nickname finds its owner."""
     key = fold(query)
     if not key or len(key) > 60:  # nobody mistypes a name that long; comparing it would be slow
-        return ""
-    close = difflib.get_close_matches(key, list(names), n=3, cutoff=0.6)
+        return []
+    from rapidfuzz import fuzz, process  # only a miss pays for the import
+
+    ranked = process.extract(key, list(keys), scorer=fuzz.WRatio, limit=None, score_cutoff=70)
+    best: dict[str, float] = {}
+    for choice, score, _ in ranked:
+        for record_id in keys[choice]:
+            best[record_id] = max(best.get(record_id, 0.0), score)
+    return sorted(best, key=lambda i: (-best[i], i))[:limit]
+
+
+def _suggest(query: str, keys: dict[str, list[str]], names: dict[str, str]) -> str:
+    close = suggest(query, keys)
     return "; did you mean: " + ", ".join(names[c] for c in close) + "?" if close else ""
 
 
@@ -38,8 +50,7 @@ def _resolve(query: str, keys: dict[str, list[str]], names: dict[str, str], what
     if ids:
         listed = ", ".join(f"{names[i]} ({i})" for i in ids)
         raise Ambiguous(f"'{query}' matches several {plural}: {listed}")
-    suggestions = {fold(name): name for name in names.values()}
-    raise NotFound(f"no {what} matches '{query}'{_suggest(query, suggestions)}")
+    raise NotFound(f"no {what} matches '{query}'{_suggest(query, keys, names)}")
 
 
 def resolve_mission(ds: Dataset, query: str) -> Mission:

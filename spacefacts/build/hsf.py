@@ -25,7 +25,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
-from spacefacts.build import mcdates
+from spacefacts.build import mcdates, names
 from spacefacts.build.report import Report
 from spacefacts.text import ascii_fold as fold
 from spacefacts.text import slug as slugify
@@ -424,6 +424,7 @@ class Person:
     id: str = ""
     display: str = ""
     cosmos: str | None = None
+    aliases: list[str] = field(default_factory=list)
 
     @property
     def no(self) -> str:
@@ -1367,6 +1368,7 @@ def person_record(
         "name": p.display,
         "sort_name": p.f["Name"].replace("*", ""),
         "native_name": native if native and native != p.f["Name"] else None,
+        "aliases": p.aliases or None,
         "astro_no": p.no,
         "born": born,
         "born_uncertain": (born_unc and born is not None) or None,
@@ -1459,6 +1461,8 @@ def build(sources: Path, launch_doc: dict[str, Any], report: Report) -> tuple[di
     people_by_no = {p.no: p for p in people}
     joined = join_people(people, cosmos, cmap, rows)
     report_people_join(people, cosmos, joined, by_tag, report)
+    for no, named in names.assign(people, {c.file: c.name for c in cosmos}, report).items():
+        people_by_no[no].display, people_by_no[no].aliases = named.display, named.aliases
 
     links = link_gcat(rows, launch_doc, report)
     disagreements = check_cosmos_missions(rows, cms, cmap, people_by_no, joined, report)

@@ -285,6 +285,7 @@ def person_json(card: PersonCard) -> dict[str, Any]:
         "name": p.name,
         "sort_name": p.sort_name,
         "native_name": p.native_name,
+        "aliases": list(p.aliases),
         "born": time_json(p.born),
         "died": time_json(p.died),
         "citizen": p.citizen,
