@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 
 from spacefacts import __version__
 from spacefacts.dataset import Dataset
-from spacefacts.model import CrewSeat, Event, Launch, Mission, Person, Site, Time
+from spacefacts.model import Country, CrewSeat, Event, Former, Launch, Mission, Person, Site, Time
 
 T = TypeVar("T")
 MAGIC = b"spacefacts-cache"
@@ -103,6 +103,8 @@ def encode(ds: Dataset) -> bytes:
         "mission_keys": ds.mission_keys,
         "person_keys": marshal.dumps(ds.person_keys),
         "origins": tuple((table, key, file) for (table, key), file in ds.origins.items()),
+        "countries": tuple(astuple(c) for c in ds.countries.values()),
+        "formers": tuple(astuple(f) for f in ds.formers),
     }
     return marshal.dumps(payload)
 
@@ -133,6 +135,8 @@ def decode(payload: bytes, ds: Dataset) -> None:
         launch_meta=dict(data["launch_meta"]),
         metas=dict(data["metas"]),
         mission_keys=dict(data["mission_keys"]),
+        countries={r[0]: Country(*r) for r in data["countries"]},
+        formers=tuple(Former(*r) for r in data["formers"]),
     )
     ds.origins = {(t, k): f for t, k, f in data["origins"]}
 

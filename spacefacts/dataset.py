@@ -15,9 +15,11 @@ from typing import Any, TypeVar
 
 from spacefacts.errors import DataError
 from spacefacts.model import (
+    Country,
     CrewSeat,
     Eva,
     Event,
+    Former,
     Launch,
     Mission,
     Person,
@@ -602,6 +604,51 @@ class Dataset:
                 rides.setdefault(seat.person, []).append(mission)
         return rides
 
+    # countries.toml ------------------------------------------------------------------------
+
+    @cached_property
+    def _country_doc(self) -> dict[str, Any]:
+        return self._doc("countries.toml")
+
+    @cached_property
+    def countries(self) -> dict[str, Country]:
+        """GCAT code -> country, for citizens and launching states."""
+        file = "countries.toml"
+        out = {}
+        for raw in _records(self._country_doc, "country", file):
+            r = _Records(file, raw, "code")
+            out[r.text("code")] = Country(
+                r.text("code"),
+                r.text("name"),
+                r.strs("aliases"),
+                bool(r.get("definite", bool, False)),
+                r.text("src"),
+            )
+        return out
+
+    @cached_property
+    def formers(self) -> tuple[Former, ...]:
+        file = "countries.toml"
+        out = []
+        for raw in _records(self._country_doc, "former", file):
+            r = _Records(file, raw, "state")
+            until = r.text("until")
+            if not _valid_iso(until) or len(until) != 10:
+                raise r.fail("until", f"not an ISO day: {until!r}")
+            out.append(Former(r.strs("codes"), until, r.text("state"), r.text("name", False), r.text("src")))
+        return tuple(out)
+
+    @cached_property
+    def country_keys(self) -> dict[str, list[str]]:
+        """Folded code, name and alias -> country codes."""
+        keys: dict[str, list[str]] = {}
+        for country in self.countries.values():
+            for name in (country.code, country.name, *country.aliases):
+                key = fold(name)
+                if key and country.code not in keys.setdefault(key, []):
+                    keys[key].append(country.code)
+        return keys
+
     # events.toml ---------------------------------------------------------------------------
 
     @cached_property
@@ -661,7 +708,7 @@ class Dataset:
         """Every file the dataset is read from, for cache keys."""
         files = [
             self.launch_file,
-            *(self.directory / n for n in ("missions.toml", "people.toml", "events.toml")),
+            *(self.directory / n for n in ("missions.toml", "people.toml", "events.toml", "countries.toml")),
         ]
         files += [
             folder / n for folder in self.extra for n in ("missions.toml", "people.toml", "events.toml")
@@ -672,7 +719,7 @@ class Dataset:
         """Parse and index every file now (for validation and timing)."""
         for name in ("sites", "launches", "launch_by_tag", "launches_by_year", "missions", "mission_keys"):
             getattr(self, name)
-        for name in ("people", "person_keys", "missions_of_person", "events"):
+        for name in ("people", "person_keys", "missions_of_person", "events", "countries", "formers"):
             getattr(self, name)
         return self
 

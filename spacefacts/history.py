@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
+from spacefacts import nations
 from spacefacts.dataset import Dataset
 from spacefacts.errors import UsageError
 from spacefacts.model import Mission, Person, Time
@@ -43,6 +44,7 @@ class Aloft:
     mission: Mission  # the ship they launched on
     since: Time
     station: str | None
+    nation: nations.Nation  # the state they flew for (nations.RULE)
 
     def days(self, moment: datetime) -> float:
         return (moment - self.since.start).total_seconds() / 86400
@@ -70,7 +72,7 @@ def flights_by(ds: Dataset, moment: datetime) -> Iterator[tuple[Mission, Person,
 
 def in_space(ds: Dataset, moment: datetime) -> InSpace:
     aloft = [
-        Aloft(person, mission, mission.launch, mission.station)
+        Aloft(person, mission, mission.launch, mission.station, nations.flew_for(ds, person, mission))
         for mission, person, end in flights_by(ds, moment)
         if end is None or end.start >= moment
     ]
@@ -220,17 +222,21 @@ def _day(iso: str) -> int:
     return date.fromisoformat(iso[:10]).toordinal() if len(iso) >= 10 else 0
 
 
-FIRSTS_RULE = "first flight above 80 km by citizenship (McDowell's Citizen code), by launch time"
+FIRSTS_RULE = f"first flight above 80 km by launch time; {nations.RULE}"
 
 
 def national_firsts(ds: Dataset, as_of: datetime) -> list[tuple[str, Person, Mission]]:
-    """The first person of each country to fly, by citizenship at McDowell's listing."""
+    """The first person of each country to fly, by the state they flew for (nations.RULE); a
+    country appears only from its first citizen's flight."""
     firsts: dict[str, tuple[Person, Mission]] = {}
     for mission in sorted(ds.missions, key=lambda m: m.launch.iso):
         if mission.kind == "abort" or mission.launch.start > as_of:
             continue
         for seat in mission.crew:
             person = ds.person_by_id.get(seat.person)
-            if person is not None and person.citizen and person.citizen not in firsts:
-                firsts[person.citizen] = (person, mission)
-    return [(p.country or code, p, m) for code, (p, m) in firsts.items()]
+            if person is None or not person.citizen:
+                continue
+            state = nations.flew_for(ds, person, mission).name
+            if state not in firsts:
+                firsts[state] = (person, mission)
+    return [(state, p, m) for state, (p, m) in firsts.items()]

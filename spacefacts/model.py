@@ -196,3 +196,25 @@ class Event:
     body: str | None
     source: str
     src: str
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    """A state (or launching organisation) by its GCAT code, with the names people use."""
+
+    code: str
+    name: str
+    aliases: tuple[str, ...]
+    definite: bool  # written with "the" in a sentence: the United States
+    src: str
+
+
+@dataclass(frozen=True, slots=True)
+class Former:
+    """Citizens of `codes` who flew before `until` (an ISO day) flew for `state`, named `name`."""
+
+    codes: tuple[str, ...]
+    until: str
+    state: str
+    name: str | None
+    src: str

@@ -6,9 +6,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from spacefacts import nations
 from spacefacts.dataset import Dataset
 from spacefacts.errors import Ambiguous, NotFound, UsageError
 from spacefacts.model import Eva, Event, Launch, Mission, Person, Time
+from spacefacts.nations import Nation
 from spacefacts.text import fold
 
 YEAR_RULE = "orbital launch attempts from Earth in GCAT, failures included, in launch order"
@@ -70,6 +72,7 @@ class CrewRow:
     person: Person
     role: str
     flight_number: int | None  # which flight of theirs this was (aborts not counted)
+    nation: Nation  # the state they flew for (nations.RULE)
 
 
 @dataclass(frozen=True)
@@ -154,7 +157,14 @@ def mission_card(ds: Dataset, mission: Mission) -> MissionCard:
     for seat in mission.crew:
         person = ds.person_by_id.get(seat.person)
         if person is not None:
-            crew.append(CrewRow(person, seat.role, _flight_number(ds, person, mission)))
+            crew.append(
+                CrewRow(
+                    person,
+                    seat.role,
+                    _flight_number(ds, person, mission),
+                    nations.flew_for(ds, person, mission),
+                )
+            )
     events = [e for e in ds.events if e.mission == mission.id]
     evas = [
         EvaRow(row.person, eva)
@@ -307,6 +317,7 @@ class FlightRow:
     end: Time | None  # the person's own return
     returned_on: Mission | None  # when they came home on another ship
     role: str
+    nation: Nation  # the state they flew for (nations.RULE)
 
     @property
     def duration(self) -> timedelta | None:
@@ -320,6 +331,12 @@ class PersonCard:
     aborts: list[FlightRow]
     evas: list[Eva]
     in_space: bool  # still in space at the source's last update
+    country: Nation  # today's citizenship (McDowell)
+
+    @property
+    def flew_for(self) -> list[Nation]:
+        """The states the person flew for, in order, each once (nations.RULE)."""
+        return list(dict.fromkeys(f.nation for f in [*self.flights, *self.aborts]))
 
     @property
     def time_in_space(self) -> timedelta:
@@ -355,10 +372,11 @@ def person_card(ds: Dataset, person: Person) -> PersonCard:
             flight_end(person, mission),
             ds.mission_by_id.get(back.on) if back and back.on else None,
             role,
+            nations.flew_for(ds, person, mission),
         )
         (aborts if mission.kind == "abort" else flights).append(row)
     in_space = bool(flights) and flights[-1].end is None and flights[-1].mission.in_flight
-    return PersonCard(person, flights, aborts, list(person.evas), in_space)
+    return PersonCard(person, flights, aborts, list(person.evas), in_space, nations.now(ds, person))
 
 
 # ---- launch years -------------------------------------------------------------------------
@@ -380,9 +398,8 @@ OUTCOMES = ("success", "failure", "partial")
 
 
 def state_names(ds: Dataset) -> dict[str, str]:
-    """GCAT state code -> English name, from the people's citizenship names where known."""
-    names = {p.citizen: p.country for p in ds.people if p.citizen and p.country}
-    return names
+    """GCAT state code -> English name (data/countries.toml)."""
+    return {code: country.name for code, country in ds.countries.items()}
 
 
 def crewed_tags(ds: Dataset) -> set[str]:
@@ -394,9 +411,8 @@ def filter_launches(ds: Dataset, launches: list[Launch], flt: LaunchFilter) -> l
         raise UsageError(f"--outcome must be one of {', '.join(OUTCOMES)}, not '{flt.outcome}'")
     chosen = launches
     if flt.country:
-        key = fold(flt.country)
-        names = state_names(ds)
-        chosen = [x for x in chosen if fold(x.state) == key or fold(names.get(x.state, "")) == key]
+        codes = nations.resolve_state(ds, flt.country)
+        chosen = [x for x in chosen if x.state in codes]
     if flt.vehicle:
         key = fold(flt.vehicle)
         chosen = [x for x in chosen if key in (fold(x.vehicle), fold(x.family or ""))]

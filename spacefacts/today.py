@@ -18,6 +18,7 @@ from dataclasses import astuple, dataclass, field, replace
 from datetime import date
 from typing import Any
 
+from spacefacts import nations
 from spacefacts.dataset import Dataset
 from spacefacts.errors import UsageError
 from spacefacts.model import Eva, Event, Mission, Person, Time
@@ -29,7 +30,8 @@ RULE = (
     "Ranked by tier, then by year (oldest first), then by time of day. Tier 1: fatal accidents, crewed "
     "launch failures, and national firsts (a launching state's first orbital launch attempt and first "
     "success, by GCAT's LVState; a country's first person, first woman and first EVA in space, by "
-    "McDowell's Citizen code, flights above 80 km). Tier 2: crewed launches and landings, planetary "
+    "the state the person was a citizen of at the time (Soviet citizens before 1991-12-26 for the Soviet "
+    "Union), flights above 80 km). Tier 2: crewed launches and landings, planetary "
     "arrivals, flybys, landings and samples, crewed aborts, and other hand-added events. Tier 3: "
     "dockings, a person's first EVA, EVA duration records, the first orbital launch of each "
     "launch-vehicle family (GCAT lv.tsv LV_Family) and from each launch site (GCAT site code), launches from the Moon, perihelion passes. Tier 4: "
@@ -38,31 +40,7 @@ RULE = (
 OTHER_LAUNCHES_RULE = "GCAT orbital launch attempts (failures included) that carried no crew and are no first of the rules above"
 EVA_RECORD_RULE = "longer than every earlier EVA in the cosmos-book EVA list"
 
-# GCAT orgs.tsv ShortEName of every launching state (LVState) in launches.toml; the data carries
-# the codes only, and people.toml's country names cover citizens, not launching states.
-STATE_NAMES = {
-    "AU": "Australia",
-    "BR": "Brazil",
-    "CN": "China",
-    "CYM": "the Cayman Islands",
-    "D": "Germany",
-    "F": "France",
-    "I": "Italy",
-    "I-ELDO": "ELDO",
-    "I-ESA": "ESA",
-    "IL": "Israel",
-    "IN": "India",
-    "IR": "Iran",
-    "J": "Japan",
-    "KP": "North Korea",
-    "KR": "South Korea",
-    "NZ": "New Zealand",
-    "RU": "Russia",
-    "SU": "the USSR",
-    "UK": "the UK",
-    "US": "the USA",
-}
-STATE_NAMES_SOURCE = "GCAT orgs.tsv (ShortEName)"
+STATE_NAMES_SOURCE = "data/countries.toml (GCAT orgs.tsv names, corrected in curated/countries.toml)"
 
 TIER_BY_EVENT_CATEGORY = {
     "accident": 1,
@@ -240,8 +218,9 @@ def _names(people: Iterable[Person]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def _country(person: Person) -> str:
-    return person.country or f"citizen code {person.citizen}"
+def _country(ds: Dataset, person: Person, day: str) -> str:
+    """The state the person was a citizen of on that day (nations.RULE)."""
+    return nations.at(ds, person.citizen, day).name
 
 
 def _crew(ds: Dataset, mission: Mission) -> list[Person]:
@@ -384,11 +363,13 @@ def _evas(ds: Dataset, first_eva_by_country: dict[tuple[str, str], str]) -> list
         national = False
         for who, noun in (("person", "EVA"), ("woman", "EVA by a woman")):
             for p in firsts:
-                if first_eva_by_country.get((who, p.citizen)) != p.id:
+                if first_eva_by_country.get((who, _country(ds, p, start))) != p.id:
                     continue
                 national = True
                 world = start == first_start[who]
-                notes.append(f"{p.name}, the first {noun}" + ("" if world else f" from {_country(p)}"))
+                notes.append(
+                    f"{p.name}, the first {noun}" + ("" if world else f" from {_country(ds, p, start)}")
+                )
         named = {n.split(",")[0] for n in notes}
         others = [p for p in firsts if p.name not in named]
         if others:
@@ -422,29 +403,29 @@ def _hours(minutes: int) -> str:
 
 def _national_people_firsts(ds: Dataset) -> tuple[dict[str, list[str]], dict[tuple[str, str], str]]:
     """Notes per mission id for a country's first person and first woman in space, and each
-    country's first person and first woman on an EVA, keyed ("person" or "woman", citizen code).
+    country's first person and first woman on an EVA, keyed ("person" or "woman", country at the time).
 
-    Rule: McDowell's Citizen code; flights above 80 km (aborts excluded) in launch order; women
+    Rule: the state the person was a citizen of at the flight (nations.RULE); flights above 80 km (aborts excluded) in launch order; women
     by McDowell's gender column; compatriots on the same first flight share the first.
     """
     firsts: dict[tuple[str, str], tuple[str, list[Person]]] = {}
     for m in sorted((m for m in ds.missions if m.kind != "abort"), key=lambda m: m.launch.iso):
         for person in _crew(ds, m):
             for who in ("person", "woman") if person.gender == "F" else ("person",):
-                mission_id, people = firsts.setdefault((who, person.citizen), (m.id, []))
+                mission_id, people = firsts.setdefault((who, _country(ds, person, m.launch.iso)), (m.id, []))
                 if mission_id == m.id:
                     people.append(person)
     notes: dict[str, list[str]] = {}
     world = {"person": True, "woman": True}
-    for (who, _), (mission_id, people) in firsts.items():
+    for (who, state), (mission_id, people) in firsts.items():
         many = len(people) > 1
         noun = ("people" if many else "person") if who == "person" else ("women" if many else "woman")
-        where = "" if world[who] else f" from {_country(people[0])}"
+        where = "" if world[who] else f" from {state}"
         world[who] = False
         notes.setdefault(mission_id, []).append(f"{_names(people)}, the first {noun} in space{where}")
     first_eva: dict[tuple[str, str], str] = {}
     for _, citizen, gender, person_id in sorted(
-        (e.start.iso, p.citizen, p.gender or "", p.id) for p in ds.people for e in p.evas
+        (e.start.iso, _country(ds, p, e.start.iso), p.gender or "", p.id) for p in ds.people for e in p.evas
     ):
         first_eva.setdefault(("person", citizen), person_id)
         if gender == "F":
@@ -463,7 +444,7 @@ def _launch_firsts(ds: Dataset) -> list[Anniversary]:
     sites: set[str] = set()
     earth = sorted((launch for launch in ds.launches if launch.earth), key=lambda launch: launch.date.iso)
     for index, launch in enumerate(earth):
-        state = STATE_NAMES.get(launch.state, f"launching state {launch.state}")
+        state = nations.with_article(ds, nations.country(ds, launch.state))
         if launch.state not in attempted:
             attempted.add(launch.state)
             if index == 0:
@@ -586,7 +567,7 @@ def _births_and_deaths(ds: Dataset) -> list[Anniversary]:
                     category="crewed",
                     kind="birth" if verb == "is born" else "death",
                     tier=4,
-                    title=f"{person.name} ({_country(person)}) {verb}: {summary}",
+                    title=f"{person.name} ({_country(ds, person, when.iso)}) {verb}: {summary}",
                     sources=(f"McDowell {person.src}",),
                     person=person.id,
                     people=(person.id,),

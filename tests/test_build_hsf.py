@@ -227,7 +227,7 @@ def test_people_fields(people: dict[str, Doc]) -> None:
     mcclain = people["anne-mcclain"]
     assert mcclain["name"] == "Anne McClain"
     assert mcclain["sort_name"] == "McClain, Anne Charlotte"
-    assert mcclain["country"] == "USA"
+    assert mcclain["country"] == "United States"
     assert "soyuz-ms-11" in mcclain["flights"]
     assert people["scott-carpenter"]["sort_name"] == "Carpenter, Malcolm Scott"
     assert people["yang-liwei"]["flights"] == ["shenzhou-5"]

@@ -66,7 +66,11 @@ def test_mission_card_has_the_article_facts() -> None:
     docking = [e for e in card["events"] if "dock" in e["title"].lower()]
     assert docking and docking[0]["date"]["utc"].startswith("2018-12-03T17:")
     countries = {c["name"]: c["country"] for c in card["crew"]}
-    assert countries == {"Oleg Kononenko": "Russia", "Anne McClain": "USA", "David Saint-Jacques": "Canada"}
+    assert countries == {
+        "Oleg Kononenko": "Russia",
+        "Anne McClain": "United States",
+        "David Saint-Jacques": "Canada",
+    }
     assert [c["flight_number"] for c in card["crew"]] == [4, 1, 1]
     assert card["family_ordinal"]["rule"]
     assert {e["person"] for e in card["evas"]} == {"oleg-kononenko", "anne-mcclain", "david-saint-jacques"}

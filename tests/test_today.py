@@ -136,7 +136,13 @@ def test_motd_is_one_plain_line_and_stable() -> None:
 
 def test_national_firsts_and_launch_firsts(ds: Dataset) -> None:
     rows = {row.key: row for day in today.calendar_of(ds).rows.values() for row in day}
-    assert "the first successful orbital launch by the USA" in rows["first-1958 ALP"].text  # Explorer 1
+    assert (
+        "the first successful orbital launch by the United States" in rows["first-1958 ALP"].text
+    )  # Explorer 1
+    assert "the first orbital launch (by the Soviet Union)" in rows["first-1957 ALP"].text  # Sputnik
+    # Nation rule: Soyuz 11's commander was Soviet, not Ukraine's first; Kadenyuk (STS-87) is.
+    assert "the first person in space from Ukraine" in rows["launch-sts-87"].text
+    assert "Ukraine" not in rows["launch-soyuz-11"].text
     assert "the first person in space from China" in rows["launch-shenzhou-5"].text
     assert any("the first EVA by a woman" in row.text and row.year == 1984 for row in rows.values())
     # STS-1 is a crewed launch; its launch-vehicle first is a note of that row, not a row of its own.

@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from spacefacts.build import events, gcat, hsf, names, tomlw
+from spacefacts.build import events, gcat, hsf, names, nations, tomlw
 from spacefacts.build.report import Report
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,11 +28,14 @@ def build(sources: Path) -> tuple[dict[str, str], Report]:
     mission_doc, people_doc = hsf.build(sources, launch_doc, report)
     event_doc = events.build(sources, curated, mission_doc, people_doc, report)
     names.check_event_titles(event_doc, people_doc, report)
+    codes = {p["citizen"] for p in people_doc["person"]} | {la["state"] for la in launch_doc["launch"]}
+    country_doc = nations.build(sources, codes, report)
     files = {
         "data/launches.toml": tomlw.dumps(gcat.to_document(launch_doc), HEADER),
         "data/missions.toml": tomlw.dumps(mission_doc, HEADER),
         "data/people.toml": tomlw.dumps(people_doc, HEADER),
         "data/events.toml": tomlw.dumps(event_doc, HEADER),
+        "data/countries.toml": tomlw.dumps(country_doc, HEADER),
     }
     # Shell completion offers mission ids from this plain list, so a TAB never parses TOML.
     files["data/mission-ids.txt"] = "".join(f"{m['id']}\n" for m in mission_doc["mission"])

@@ -25,7 +25,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
-from spacefacts.build import mcdates, names
+from spacefacts.build import mcdates, names, nations
 from spacefacts.build.report import Report
 from spacefacts.text import ascii_fold as fold
 from spacefacts.text import slug as slugify
@@ -546,18 +546,6 @@ def assign_person_ids(people: list[Person], report: Report) -> None:
             "people: ids disambiguated",
             f"{slug}: " + ", ".join(f"{p.no} {p.f['Name']} -> {p.id}" for p in group),
         )
-
-
-def load_countries(path: Path) -> dict[str, str]:
-    """GCAT org code -> ShortEName (GCAT's short English name), first row per code."""
-    out: dict[str, str] = {}
-    for line in path.read_text(encoding="utf-8").split("\n"):
-        if not line or line.startswith("#"):
-            continue
-        cols = [c.strip() for c in line.split("\t")]
-        if len(cols) > 14 and cols[0] not in out and cols[14] not in ("", "-"):
-            out[cols[0]] = cols[14]
-    return out
 
 
 # ---------------------------------------------------------------- cosmos-book
@@ -1470,7 +1458,7 @@ def build(sources: Path, launch_doc: dict[str, Any], report: Report) -> tuple[di
     extract_rows = check_extract(rows, sources / EXTRACT_FILE, report)
 
     missions = [mission_record(r, links.get(r.f["HSFID"]), people_by_no) for r in rows]
-    countries = load_countries(sources / "gcat" / "orgs.tsv")
+    countries = nations.country_names(sources / "gcat" / "orgs.tsv")
     cosmos_by_file = {c.file: c for c in cosmos}
     rides, rides_read = rides_returns(sources / RIDES_FILE, rows, people_by_no, report)
     curated_returns = load_curated_returns({r.tag: r for r in rows}, people)

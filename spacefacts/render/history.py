@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from spacefacts import nations
 from spacefacts.history import InSpace, Records
 from spacefacts.render import console
 
@@ -19,7 +20,8 @@ def in_space_json(result: InSpace) -> dict[str, Any]:
             {
                 "id": a.person.id,
                 "name": a.person.name,
-                "country": a.person.country,
+                "country": a.nation.name,
+                "country_code": a.nation.code,
                 "mission": a.mission.id,
                 "station": a.station,
                 "launched": a.since.iso,
@@ -39,11 +41,11 @@ def in_space(result: InSpace) -> None:
         table.add_column(column, justify="right" if column == "Days aloft" else "left")
     for a in result.aloft:
         table.add_row(
-            a.person.name, a.person.country, a.mission.name, a.station or "-", f"{a.days(result.moment):.1f}"
+            a.person.name, a.nation.name, a.mission.name, a.station or "-", f"{a.days(result.moment):.1f}"
         )
     out = console()
     out.print(table)
-    out.print(f"[dim]Counted: {result.rule}. Source: McDowell's crewed-flight list.[/dim]")
+    out.print(f"[dim]Counted: {result.rule}; {nations.RULE}. Source: McDowell's crewed-flight list.[/dim]")
 
 
 def records_json(result: Records) -> dict[str, Any]:
@@ -62,6 +64,7 @@ def records_json(result: Records) -> dict[str, Any]:
             }
             for r in result.records
         ],
+        "national_firsts_rule": nations.RULE,
         "national_firsts": [
             {"country": country, "person": p.id, "name": p.name, "mission": m.id, "launch": m.launch.iso}
             for country, p, m in result.firsts
@@ -87,5 +90,5 @@ def records(result: Records) -> None:
     out.print(firsts)
     out.print("[dim]Rules: " + "; ".join(f"{r.title.lower()}: {r.rule}" for r in result.records) + ".[/dim]")
     out.print(
-        "[dim]Country: McDowell's citizenship code at listing. Source: McDowell, cosmos-book (EVAs).[/dim]"
+        f"[dim]{nations.RULE[0].upper()}{nations.RULE[1:]}. Source: McDowell, cosmos-book (EVAs).[/dim]"
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from typing import Any
 
+from spacefacts import nations
 from spacefacts.model import Launch
 from spacefacts.queries import (
     CountUnderRule,
@@ -62,7 +63,8 @@ def crew_json(rows: list[CrewRow]) -> list[dict[str, Any]]:
         {
             "id": row.person.id,
             "name": row.person.name,
-            "country": row.person.country,
+            "country": row.nation.name,
+            "country_code": row.nation.code,
             "role": row.role,
             "flight_number": row.flight_number,
         }
@@ -155,7 +157,7 @@ def mission_card(card: MissionCard) -> None:
             crew.add_column(column)
         for row in card.crew:
             nth = f"{ordinal(row.flight_number)} flight" if row.flight_number else "-"
-            crew.add_row(row.person.name, row.person.country, row.role, nth)
+            crew.add_row(row.person.name, row.nation.name, row.role, nth)
         out.print(crew)
     if card.evas:
         evas = Table(title=f"EVAs during the mission ({len(card.evas)})", title_justify="left")
@@ -169,6 +171,8 @@ def mission_card(card: MissionCard) -> None:
             )
         out.print(evas)
     notes = [f"{o.scope}: counted as {o.rule}" for o in facts]
+    if card.crew:
+        notes.append(nations.RULE)
     sources = [f"McDowell crewed-flight list ({m.src})"]
     if card.launch:
         sources.append(f"GCAT launch log ({card.launch.src})")
@@ -256,10 +260,12 @@ def crew_table(card: MissionCard) -> None:
         table.add_column(column)
     for row in card.crew:
         nth = f"{ordinal(row.flight_number)} flight" if row.flight_number else "-"
-        table.add_row(row.person.name, row.person.country, row.role, nth, row.person.id)
+        table.add_row(row.person.name, row.nation.name, row.role, nth, row.person.id)
     out = console()
     out.print(table)
-    out.print(f"[dim]Roles are McDowell's codes. Source: McDowell crewed-flight list ({m.src}).[/dim]")
+    out.print(
+        f"[dim]Roles are McDowell's codes; {nations.RULE}. Source: McDowell crewed-flight list ({m.src}).[/dim]"
+    )
 
 
 def crew_list_json(card: MissionCard) -> dict[str, Any]:
@@ -277,6 +283,8 @@ def person_json(card: PersonCard) -> dict[str, Any]:
             "launch": time_json(row.mission.launch),
             "return": time_json(row.end),
             "returned_on": row.returned_on.id if row.returned_on else None,
+            "country": row.nation.name,
+            "country_code": row.nation.code,
             "duration_seconds": int(row.duration.total_seconds()) if row.duration is not None else None,
         }
 
@@ -289,7 +297,9 @@ def person_json(card: PersonCard) -> dict[str, Any]:
         "born": time_json(p.born),
         "died": time_json(p.died),
         "citizen": p.citizen,
-        "country": p.country,
+        "country": card.country.name,
+        "flew_for": [n.name for n in card.flew_for],
+        "country_rule": nations.RULE,
         "gender": p.gender,
         "flights": [flight(row) for row in card.flights],
         "aborts": [flight(row) for row in card.aborts],
@@ -301,6 +311,13 @@ def person_json(card: PersonCard) -> dict[str, Any]:
         "age_at_first_flight": card.age_at_first_flight,
         "sources": [f"McDowell {p.src}"] + ([f"cosmos-book {p.cosmos}"] if p.cosmos else []),
     }
+
+
+def _countries(card: PersonCard) -> str:
+    """'Soviet Union (now Russia)', 'Soviet Union, then Russia', 'Japan'."""
+    flew = [n.name for n in card.flew_for] or [card.country.name]
+    text = ", then ".join(flew)
+    return text if flew[-1] == card.country.name else f"{text} (now {card.country.name})"
 
 
 def person_card(card: PersonCard) -> None:
@@ -317,7 +334,7 @@ def person_card(card: PersonCard) -> None:
         info.add_row("Born", p.born.display())
     if p.died:
         info.add_row("Died", p.died.display())
-    info.add_row("Country", f"{p.country} ({p.citizen})" if p.country else p.citizen)
+    info.add_row("Country", _countries(card))
     info.add_row("Flights", str(len(card.flights)) + (f" (+{len(card.aborts)} abort)" if card.aborts else ""))
     total = format_duration(card.time_in_space)
     info.add_row("Time in space", total + (" so far (still in space)" if card.in_space else ""))
@@ -348,7 +365,7 @@ def person_card(card: PersonCard) -> None:
         rows.add_row("-", f"{row.mission.name} (abort)", row.role, row.mission.launch.iso[:10], "-", "-")
     out.print(rows)
     out.print(
-        "[dim]Time in space: the sum of (own return - launch) over flights. "
+        f"[dim]Time in space: the sum of (own return - launch) over flights; {nations.RULE}. "
         f"Sources: McDowell ({p.src})" + (f"; cosmos-book {p.cosmos}" if p.cosmos else "") + "[/dim]"
     )
 
