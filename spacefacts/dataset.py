@@ -503,16 +503,38 @@ class Dataset:
 
     @cached_property
     def mission_keys(self) -> dict[str, list[str]]:
-        """Folded id, name, alias and designator -> mission ids (usually one)."""
-        keys: dict[str, list[str]] = {}
+        """Folded names -> mission ids (usually one), in three tiers; a key of a higher tier is
+        never taken by a lower one:
+        1. the id, name, aliases, COSPAR designator and GCAT tag, folded ("apollo 11");
+        2. the same without spaces ("apollo11", "sts51l");
+        3. shorter forms people type: the name without its leading words ("MS-10", "Demo-2",
+           "Unity 22"; the rest must hold a letter and a digit), a number's letter suffix dropped
+           ("Gemini 6" for Gemini 6-A), and McDowell's radio callsign ("Unity 22").
+        A key of tier 3 that fits two missions lists both (the resolver then asks which)."""
+        tiers: tuple[dict[str, list[str]], ...] = ({}, {}, {})
+
+        def add(tier: int, key: str, mission_id: str) -> None:
+            if key and mission_id not in tiers[tier].setdefault(key, []):
+                tiers[tier][key].append(mission_id)
+
         for mission in self.missions:
             names = {mission.id, mission.name, mission.designator, *mission.aliases}
             if mission.launch_tag:
                 names.add(mission.launch_tag)
             for name in names:
                 key = fold(name)
-                if key and mission.id not in keys.setdefault(key, []):
-                    keys[key].append(mission.id)
+                add(0, key, mission.id)
+                add(1, key.replace(" ", ""), mission.id)
+            for name in [mission.name, *mission.aliases, mission.callsign or ""]:
+                words = fold(name).split()
+                for start in range(len(words)):
+                    rest = "".join(words[start:])
+                    if start == 0 or (re.search(r"[a-z]", rest) and re.search(r"\d", rest)):
+                        add(2, rest, mission.id)
+                        add(2, re.sub(r"(?<=\d)[a-z]$", "", rest), mission.id)
+        keys = dict(tiers[2])
+        keys.update(tiers[1])
+        keys.update(tiers[0])
         return keys
 
     @cached_property

@@ -46,7 +46,7 @@ def _suggest(query: str, keys: dict[str, list[str]], names: dict[str, str]) -> s
 def _resolve(query: str, keys: dict[str, list[str]], names: dict[str, str], what: str, plural: str) -> str:
     """The one id whose folded name, alias or id equals the folded query; else NotFound/Ambiguous."""
     key = fold(query)
-    ids = keys.get(key, []) if key else []
+    ids = (keys.get(key) or keys.get(key.replace(" ", ""), [])) if key else []
     if len(ids) == 1:
         return ids[0]
     if ids:

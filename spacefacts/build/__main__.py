@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from spacefacts.build import events, gcat, hsf, names, nations, tomlw
+from spacefacts.build import events, families, gcat, hsf, names, nations, tomlw
 from spacefacts.build.report import Report
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -26,6 +26,7 @@ def build(sources: Path) -> tuple[dict[str, str], Report]:
     curated = ROOT / "curated"
     launch_doc = gcat.build(sources / "gcat", curated, report)
     mission_doc, people_doc = hsf.build(sources, launch_doc, report)
+    families.report_names(mission_doc, report)
     event_doc = events.build(sources, curated, mission_doc, people_doc, report)
     names.check_event_titles(event_doc, people_doc, report)
     codes = {p["citizen"] for p in people_doc["person"]} | {la["state"] for la in launch_doc["launch"]}

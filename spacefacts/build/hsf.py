@@ -25,7 +25,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
-from spacefacts.build import mcdates, names, nations
+from spacefacts.build import families, mcdates, names, nations
 from spacefacts.build.report import Report
 from spacefacts.text import ascii_fold as fold
 from spacefacts.text import slug as slugify
@@ -1315,7 +1315,7 @@ def mission_record(row: Row, la: Record | None, people_by_no: dict[str, Person])
         "callsign": none_if_dash(row.f["Callsign"]),
         "station": none_if_dash(row.f["Station"]),
         "program": none_if_dash(row.f["Progra"]),
-        "family": none_if_dash(row.f["Project"]),
+        "family": families.family_name(row.f["Project"], row.name),
         "orbit_id": none_if_dash(row.f["OrbID"]),
         "launch_tag": la["tag"] if la else None,
         "vehicle": la.get("vehicle") if la else None,
