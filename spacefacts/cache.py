@@ -105,6 +105,7 @@ def encode(ds: Dataset) -> bytes:
         "origins": tuple((table, key, file) for (table, key), file in ds.origins.items()),
         "countries": tuple(astuple(c) for c in ds.countries.values()),
         "formers": tuple(astuple(f) for f in ds.formers),
+        "roles": ds.roles,
     }
     return marshal.dumps(payload)
 
@@ -137,6 +138,7 @@ def decode(payload: bytes, ds: Dataset) -> None:
         mission_keys=dict(data["mission_keys"]),
         countries={r[0]: Country(*r) for r in data["countries"]},
         formers=tuple(Former(*r) for r in data["formers"]),
+        roles=dict(data["roles"]),
     )
     ds.origins = {(t, k): f for t, k, f in data["origins"]}
 

@@ -671,6 +671,16 @@ class Dataset:
                     keys[key].append(country.code)
         return keys
 
+    @cached_property
+    def roles(self) -> dict[str, str]:
+        """McDowell's basic role tag -> words (data/roles.toml)."""
+        file = "roles.toml"
+        out = {}
+        for raw in _records(self._doc(file), "role", file):
+            r = _Records(file, raw, "code")
+            out[r.text("code")] = r.text("words")
+        return out
+
     # events.toml ---------------------------------------------------------------------------
 
     @cached_property
@@ -730,7 +740,10 @@ class Dataset:
         """Every file the dataset is read from, for cache keys."""
         files = [
             self.launch_file,
-            *(self.directory / n for n in ("missions.toml", "people.toml", "events.toml", "countries.toml")),
+            *(
+                self.directory / n
+                for n in ("missions.toml", "people.toml", "events.toml", "countries.toml", "roles.toml")
+            ),
         ]
         files += [
             folder / n for folder in self.extra for n in ("missions.toml", "people.toml", "events.toml")
@@ -741,7 +754,15 @@ class Dataset:
         """Parse and index every file now (for validation and timing)."""
         for name in ("sites", "launches", "launch_by_tag", "launches_by_year", "missions", "mission_keys"):
             getattr(self, name)
-        for name in ("people", "person_keys", "missions_of_person", "events", "countries", "formers"):
+        for name in (
+            "people",
+            "person_keys",
+            "missions_of_person",
+            "events",
+            "countries",
+            "formers",
+            "roles",
+        ):
             getattr(self, name)
         return self
 

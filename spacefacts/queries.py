@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from spacefacts import nations
+from spacefacts import nations, roles
 from spacefacts.dataset import Dataset
 from spacefacts.errors import Ambiguous, NotFound, UsageError
 from spacefacts.model import Eva, Event, Launch, Mission, Person, Time
@@ -73,6 +73,7 @@ class CrewRow:
     role: str
     flight_number: int | None  # which flight of theirs this was (aborts not counted)
     nation: Nation  # the state they flew for (nations.RULE)
+    role_name: str  # the role in words (roles.words)
 
 
 @dataclass(frozen=True)
@@ -163,6 +164,7 @@ def mission_card(ds: Dataset, mission: Mission) -> MissionCard:
                     seat.role,
                     _flight_number(ds, person, mission),
                     nations.flew_for(ds, person, mission),
+                    roles.words(ds, seat.role),
                 )
             )
     events = [e for e in ds.events if e.mission == mission.id]
@@ -318,6 +320,7 @@ class FlightRow:
     returned_on: Mission | None  # when they came home on another ship
     role: str
     nation: Nation  # the state they flew for (nations.RULE)
+    role_name: str  # the role in words (roles.words)
 
     @property
     def duration(self) -> timedelta | None:
@@ -373,6 +376,7 @@ def person_card(ds: Dataset, person: Person) -> PersonCard:
             ds.mission_by_id.get(back.on) if back and back.on else None,
             role,
             nations.flew_for(ds, person, mission),
+            roles.words(ds, role),
         )
         (aborts if mission.kind == "abort" else flights).append(row)
     in_space = bool(flights) and flights[-1].end is None and flights[-1].mission.in_flight

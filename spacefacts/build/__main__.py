@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from spacefacts.build import events, families, gcat, hsf, names, nations, tomlw
+from spacefacts.build import events, families, gcat, hsf, names, nations, roles, tomlw
 from spacefacts.build.report import Report
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -27,6 +27,7 @@ def build(sources: Path) -> tuple[dict[str, str], Report]:
     launch_doc = gcat.build(sources / "gcat", curated, report)
     mission_doc, people_doc = hsf.build(sources, launch_doc, report)
     families.report_names(mission_doc, report)
+    role_doc = roles.build(mission_doc, report)
     event_doc = events.build(sources, curated, mission_doc, people_doc, report)
     names.check_event_titles(event_doc, people_doc, report)
     codes = {p["citizen"] for p in people_doc["person"]} | {la["state"] for la in launch_doc["launch"]}
@@ -37,6 +38,7 @@ def build(sources: Path) -> tuple[dict[str, str], Report]:
         "data/people.toml": tomlw.dumps(people_doc, HEADER),
         "data/events.toml": tomlw.dumps(event_doc, HEADER),
         "data/countries.toml": tomlw.dumps(country_doc, HEADER),
+        "data/roles.toml": tomlw.dumps(role_doc, HEADER),
     }
     # Shell completion offers mission ids from this plain list, so a TAB never parses TOML.
     files["data/mission-ids.txt"] = "".join(f"{m['id']}\n" for m in mission_doc["mission"])

@@ -25,7 +25,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
-from spacefacts.build import families, mcdates, names, nations
+from spacefacts.build import families, mcdates, names, nations, roles
 from spacefacts.build.report import Report
 from spacefacts.text import ascii_fold as fold
 from spacefacts.text import slug as slugify
@@ -1434,9 +1434,11 @@ def build(sources: Path, launch_doc: dict[str, Any], report: Report) -> tuple[di
     fix_sturckow(people, rows, report)
 
     by_tag = {r.tag: r for r in rows}
-    for p in people:  # astro.html row order is the crew order
+    for p in people:
         for tag, role in p.rides:
             by_tag[tag].crew.append((p.no, role))
+    for row in rows:  # crew order: commanders first, by role (curated/roles.toml)
+        row.crew.sort(key=lambda seat: roles.rank(seat[1]))
     assign_names(rows, load_curated_names(report), report)
     check_crew_counts(rows, report)
     cosmos_dir = sources / COSMOS_DIR

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from typing import Any
 
-from spacefacts import nations
+from spacefacts import nations, roles
 from spacefacts.model import Launch
 from spacefacts.queries import (
     CountUnderRule,
@@ -66,6 +66,7 @@ def crew_json(rows: list[CrewRow]) -> list[dict[str, Any]]:
             "country": row.nation.name,
             "country_code": row.nation.code,
             "role": row.role,
+            "role_name": row.role_name,
             "flight_number": row.flight_number,
         }
         for row in rows
@@ -157,7 +158,7 @@ def mission_card(card: MissionCard) -> None:
             crew.add_column(column)
         for row in card.crew:
             nth = f"{ordinal(row.flight_number)} flight" if row.flight_number else "-"
-            crew.add_row(row.person.name, row.nation.name, row.role, nth)
+            crew.add_row(row.person.name, row.nation.name, row.role_name, nth)
         out.print(crew)
     if card.evas:
         evas = Table(title=f"EVAs during the mission ({len(card.evas)})", title_justify="left")
@@ -172,7 +173,7 @@ def mission_card(card: MissionCard) -> None:
         out.print(evas)
     notes = [f"{o.scope}: counted as {o.rule}" for o in facts]
     if card.crew:
-        notes.append(nations.RULE)
+        notes += [nations.RULE, roles.RULE]
     sources = [f"McDowell crewed-flight list ({m.src})"]
     if card.launch:
         sources.append(f"GCAT launch log ({card.launch.src})")
@@ -260,11 +261,12 @@ def crew_table(card: MissionCard) -> None:
         table.add_column(column)
     for row in card.crew:
         nth = f"{ordinal(row.flight_number)} flight" if row.flight_number else "-"
-        table.add_row(row.person.name, row.nation.name, row.role, nth, row.person.id)
+        table.add_row(row.person.name, row.nation.name, row.role_name, nth, row.person.id)
     out = console()
     out.print(table)
     out.print(
-        f"[dim]Roles are McDowell's codes; {nations.RULE}. Source: McDowell crewed-flight list ({m.src}).[/dim]"
+        f"[dim]{roles.RULE[0].upper()}{roles.RULE[1:]}; {nations.RULE}. "
+        f"Source: McDowell crewed-flight list ({m.src}).[/dim]"
     )
 
 
@@ -280,6 +282,7 @@ def person_json(card: PersonCard) -> dict[str, Any]:
             "mission": row.mission.id,
             "name": row.mission.name,
             "role": row.role,
+            "role_name": row.role_name,
             "launch": time_json(row.mission.launch),
             "return": time_json(row.end),
             "returned_on": row.returned_on.id if row.returned_on else None,
@@ -356,13 +359,13 @@ def person_card(card: PersonCard) -> None:
         rows.add_row(
             str(n),
             row.mission.name,
-            row.role,
+            row.role_name,
             row.mission.launch.display().removesuffix(" UTC"),
             back,
             format_duration(row.duration) if row.duration else "-",
         )
     for row in card.aborts:
-        rows.add_row("-", f"{row.mission.name} (abort)", row.role, row.mission.launch.iso[:10], "-", "-")
+        rows.add_row("-", f"{row.mission.name} (abort)", row.role_name, row.mission.launch.iso[:10], "-", "-")
     out.print(rows)
     out.print(
         f"[dim]Time in space: the sum of (own return - launch) over flights; {nations.RULE}. "
