@@ -223,6 +223,11 @@ def _country(ds: Dataset, person: Person, day: str) -> str:
     return nations.at(ds, person.citizen, day).name
 
 
+def _from(ds: Dataset, person: Person, day: str) -> str:
+    """' from the Soviet Union', ' from Japan': the state of `_country`, for a sentence."""
+    return " from " + nations.with_article(ds, nations.at(ds, person.citizen, day))
+
+
 def _crew(ds: Dataset, mission: Mission) -> list[Person]:
     return [ds.person_by_id[s.person] for s in mission.crew if s.person in ds.person_by_id]
 
@@ -367,9 +372,7 @@ def _evas(ds: Dataset, first_eva_by_country: dict[tuple[str, str], str]) -> list
                     continue
                 national = True
                 world = start == first_start[who]
-                notes.append(
-                    f"{p.name}, the first {noun}" + ("" if world else f" from {_country(ds, p, start)}")
-                )
+                notes.append(f"{p.name}, the first {noun}" + ("" if world else _from(ds, p, start)))
         named = {n.split(",")[0] for n in notes}
         others = [p for p in firsts if p.name not in named]
         if others:
@@ -417,10 +420,10 @@ def _national_people_firsts(ds: Dataset) -> tuple[dict[str, list[str]], dict[tup
                     people.append(person)
     notes: dict[str, list[str]] = {}
     world = {"person": True, "woman": True}
-    for (who, state), (mission_id, people) in firsts.items():
+    for (who, _), (mission_id, people) in firsts.items():
         many = len(people) > 1
         noun = ("people" if many else "person") if who == "person" else ("women" if many else "woman")
-        where = "" if world[who] else f" from {state}"
+        where = "" if world[who] else _from(ds, people[0], ds.mission_by_id[mission_id].launch.iso)
         world[who] = False
         notes.setdefault(mission_id, []).append(f"{_names(people)}, the first {noun} in space{where}")
     first_eva: dict[tuple[str, str], str] = {}
