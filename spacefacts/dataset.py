@@ -510,7 +510,7 @@ class Dataset:
         3. shorter forms people type: the name without its leading words ("MS-10", "Demo-2",
            "Unity 22"; the rest must hold a letter and a digit), a number's letter suffix dropped
            ("Gemini 6" for Gemini 6-A), and McDowell's radio callsign ("Unity 22").
-        A key of tier 3 that fits two missions lists both (the resolver then asks which)."""
+        A key of tier 3 that fits two missions is left out: it names neither."""
         tiers: tuple[dict[str, list[str]], ...] = ({}, {}, {})
 
         def add(tier: int, key: str, mission_id: str) -> None:
@@ -531,8 +531,10 @@ class Dataset:
                     rest = "".join(words[start:])
                     if start == 0 or (re.search(r"[a-z]", rest) and re.search(r"\d", rest)):
                         add(2, rest, mission.id)
-                        add(2, re.sub(r"(?<=\d)[a-z]$", "", rest), mission.id)
-        keys = dict(tiers[2])
+                        if start == 0:
+                            add(2, re.sub(r"(?<=\d)[a-z]$", "", rest), mission.id)
+        # A short form two missions share names neither (a callsign like Columbia): left out.
+        keys = {key: ids for key, ids in tiers[2].items() if len(ids) == 1}
         keys.update(tiers[1])
         keys.update(tiers[0])
         return keys

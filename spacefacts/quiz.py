@@ -24,6 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from spacefacts import nations
 from spacefacts.dataset import Dataset
 from spacefacts.errors import NotFound, UsageError
 from spacefacts.model import Event, Mission, Person
@@ -482,9 +483,10 @@ class Bank:
         picked = _pick(rng, self._countries_near(p), {p.country})
         if picked is None:
             return None
-        explanation = (
-            f"McDowell's astronaut list gives {p.name}'s country as {p.country} (state code {p.citizen})."
-        )
+        explanation = f"McDowell's astronaut list gives {p.name}'s citizenship as {p.country}."
+        then = {nations.flew_for(self.ds, p, m).name for m in self.ds.missions_of_person.get(p.id, [])}
+        if then - {p.country}:
+            explanation += f" Flew for: {', '.join(sorted(then))} ({nations.RULE})."
         return (
             f"Which country is {p.name} listed under?",
             p.country,
