@@ -223,8 +223,8 @@ class YearSummary:
         """Launches per vehicle family, labelled with its vehicles.
 
         The family is GCAT's LV_Family (engineering lineage: the Chang Zheng 2/3/4 rockets are
-        family DF5, Soyuz rockets R-7); the label lists the family's vehicles this year, most
-        used first, so "DF5 (Chang Zheng 3B, Chang Zheng 2D, ...)" reads without GCAT's codes.
+        family DF5, named "Long March 2/3/4" by curated/families.toml; Soyuz rockets R-7); the label
+        lists the family's vehicles this year, most used first: "R-7 (Soyuz-FG, Soyuz-2-1A, ...)".
         """
         families = Counter(launch.family or launch.vehicle for launch in self.launches)
         vehicles: dict[str, Counter[str]] = {}

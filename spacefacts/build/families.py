@@ -22,6 +22,20 @@ def rules() -> tuple[dict[str, Any], ...]:
     return tuple(entries)
 
 
+@cache
+def vehicle_families() -> dict[str, str]:
+    """GCAT LV_Family code -> the rocket family's name (curated/families.toml [[vehicle_family]])."""
+    entries = tomllib.loads(CURATED.read_text(encoding="utf-8")).get("vehicle_family", [])
+    for e in entries:
+        if not e.get("code") or not e.get("name") or not e.get("source"):
+            raise ValueError(f"curated/families.toml: {e} needs code, name and source")
+    return {e["code"]: e["name"] for e in entries}
+
+
+def vehicle_family(code: str) -> str:
+    return vehicle_families().get(code, code)
+
+
 def family_name(project: str, flight: str) -> str | None:
     """The family of a flight: a curated name for McDowell's Project code (and, where the rule
     gives `ship`, for flights whose name starts with it), else the code itself; None for '-'."""
@@ -34,6 +48,10 @@ def family_name(project: str, flight: str) -> str | None:
 
 
 def report_names(mission_doc: dict[str, Any], report: Report) -> None:
+    for code, name in sorted(vehicle_families().items()):
+        report.add(
+            "launches: vehicle families named in curated/families.toml", f"GCAT LV_Family {code} -> {name}"
+        )
     counts = Counter(m.get("family") for m in mission_doc["mission"])
     for rule in rules():
         where = f" (flights named {rule['ship']}...)" if rule.get("ship") else ""

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from spacefacts.build import mcdates
+from spacefacts.build.families import vehicle_family
 from spacefacts.build.report import Report
 from spacefacts.model import launch_outcome
 
@@ -70,7 +71,7 @@ def _families(gcat: Path) -> dict[str, str]:
     rows, _ = read_tsv(gcat / "lv.tsv", "gcat/lv.tsv")
     families: dict[str, str] = {}
     for row in rows:
-        families.setdefault(row.fields["LV_Name"], row.fields["LV_Family"])
+        families.setdefault(row.fields["LV_Name"], vehicle_family(row.fields["LV_Family"]))
     return families
 
 
