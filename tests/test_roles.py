@@ -26,7 +26,7 @@ SCRIPT = Path(sys.executable).with_name("spacefacts")
                 ("Buzz Aldrin", "LMP", "Lunar Module Pilot"),
             ],
         ),
-        ("sts-51-l", [("Richard Scobee", "CDR", "Commander"), ("Michael Smith", "PLT", "Pilot")]),
+        ("sts-51-l", [("Dick Scobee", "CDR", "Commander"), ("Michael Smith", "PLT", "Pilot")]),
         (
             "soyuz-ms-11",
             [
