@@ -1,0 +1,80 @@
+"""The composition root: which data folders, and the dataset loaded from them (cached per process).
+
+Commands in spacefacts.cli ask `dataset()` for the data; nothing else decides where it comes from.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from spacefacts.errors import NotFound, SpacefactsError
+
+if TYPE_CHECKING:
+    from spacefacts.dataset import Dataset
+
+EXTRA_DATA: list[Path] = []  # the user's own folders: --data, SPACEFACTS_DATA
+_LAST: list[tuple[tuple[object, ...], Dataset]] = []  # one parsed dataset, reused within a process
+
+
+def set_data_folders(folders: list[Path]) -> None:
+    """Record --data folders and those in SPACEFACTS_DATA; NotFound if one is missing."""
+    env = os.environ.get("SPACEFACTS_DATA", "")
+    chosen = [*folders, *(Path(p) for p in env.split(os.pathsep) if p)]
+    for folder in chosen:
+        if not folder.is_dir():
+            raise NotFound(f"no data folder at {folder}")
+    EXTRA_DATA[:] = chosen
+
+
+def _fingerprint() -> tuple[object, ...]:
+    """What the loaded dataset depends on, so a long-lived process (tests, a bot) reloads on change."""
+    from spacefacts import userdata
+
+    files = [userdata.data_dir() / userdata.IMPORTED_LAUNCHES]
+    files += [
+        folder / name for folder in EXTRA_DATA for name in ("missions.toml", "people.toml", "events.toml")
+    ]
+    stats: list[tuple[str, int | None, int | None]] = []
+    for file in files:
+        try:
+            st = file.stat()
+            stats.append((str(file), st.st_mtime_ns, st.st_size))
+        except OSError:
+            stats.append((str(file), None, None))
+    return tuple(stats)
+
+
+def dataset() -> Dataset:
+    """The dataset (from the user cache when valid), with the user's own folders checked and layered on."""
+    from spacefacts import dataset as data
+
+    key = _fingerprint()
+    if _LAST and _LAST[0][0] == key:
+        return _LAST[0][1]
+    ds = data.Dataset(extra=EXTRA_DATA)
+    if os.environ.get("SPACEFACTS_NO_CACHE") != "1":
+        from spacefacts import cache, userdata
+
+        cache.load(ds, userdata.cache_dir())
+    if EXTRA_DATA:
+        from spacefacts import validate
+
+        problems = validate.check(ds, only_user=True)
+        if problems:
+            more = f" (and {len(problems) - 1} more: spacefacts data validate)" if len(problems) > 1 else ""
+            raise SpacefactsError(problems[0] + more)
+    _LAST[:] = [(key, ds)]
+    return ds
+
+
+def mission_ids(incomplete: str) -> list[str]:
+    """Mission ids starting with `incomplete`, from data/mission-ids.txt: a TAB parses no TOML."""
+    from spacefacts.dataset import builtin_data_dir
+
+    try:
+        ids = (builtin_data_dir() / "mission-ids.txt").read_text(encoding="utf-8").split()
+    except OSError:
+        return []
+    return [i for i in ids if i.startswith(incomplete.lower())]
