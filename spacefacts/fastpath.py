@@ -31,7 +31,8 @@ def fingerprint(files: list[str]) -> dict[str, str]:
             digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
         except OSError:
             digest = "missing"
-        result[path.relative_to(PACKAGE).as_posix()] = digest
+        inside = path.is_relative_to(PACKAGE)
+        result[path.relative_to(PACKAGE).as_posix() if inside else path.as_posix()] = digest
     return result
 
 

@@ -32,17 +32,20 @@ def _fingerprint() -> tuple[object, ...]:
     """What the loaded dataset depends on, so a long-lived process (tests, a bot) reloads on change."""
     from spacefacts import userdata
 
-    files = [userdata.data_dir() / userdata.IMPORTED_LAUNCHES]
-    files += [
-        folder / name for folder in EXTRA_DATA for name in ("missions.toml", "people.toml", "events.toml")
-    ]
     stats: list[tuple[str, int | None, int | None]] = []
-    for file in files:
-        try:
-            st = file.stat()
-            stats.append((str(file), st.st_mtime_ns, st.st_size))
-        except OSError:
-            stats.append((str(file), None, None))
+    imported = userdata.data_dir() / userdata.IMPORTED_LAUNCHES
+    try:
+        st = imported.stat()
+        stats.append((str(imported), st.st_mtime_ns, st.st_size))
+    except OSError:
+        pass  # no import: the same data whichever user folder it would have been in
+    for folder in EXTRA_DATA:
+        for file in (folder / name for name in ("missions.toml", "people.toml", "events.toml")):
+            try:
+                st = file.stat()
+                stats.append((str(file), st.st_mtime_ns, st.st_size))
+            except OSError:
+                stats.append((str(file), None, None))
     return tuple(stats)
 
 
