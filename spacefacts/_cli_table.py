@@ -631,4 +631,4 @@ TABLE: dict[str, Any] = {'root': {'commands': {'crew': {'function': 'spacefacts.
                       'required': False,
                       'type': 'flag'}],
           'plain': True},
- 'sources': {'cli.py': '4d28b80e290cea22'}}
+ 'sources': {'cli.py': '34641992'}}

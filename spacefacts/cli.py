@@ -9,8 +9,9 @@ After changing a declaration, run `python scripts/build_cli_table.py` (a test ch
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, TypeAlias
+from typing import TYPE_CHECKING, Annotated, Any, TypeAlias
 
 from spacefacts import __version__, session
 from spacefacts.errors import Exit, ExitCode, NotFound, UsageError
@@ -399,13 +400,35 @@ def today(
     """
     import datetime
 
+    def compute() -> Any:
+        from spacefacts import today as on_this_day
+
+        when, month_day, _ = on_this_day.resolve_date(date_, datetime.date.today())
+        return on_this_day.on_this_day(
+            session.dataset(), when, month_day, days=days, category=category, limit=limit or None
+        )
+
+    def printed_motd() -> str:
+        import contextlib
+        import io
+
+        from spacefacts import today as on_this_day
+        from spacefacts.render import today as render
+
+        with contextlib.redirect_stdout(io.StringIO()) as out:
+            render.motd_line(on_this_day.motd(compute()))
+        return out.getvalue()
+
+    if motd and ics is None:
+        # The same text all day, read back from the user cache: a shell start-up file waits for it.
+        inputs = (datetime.date.today().isoformat(), date_, days, category, limit)
+        sys.stdout.write(session.remembered_text("motd", inputs, printed_motd))
+        return
+
     from spacefacts import today as on_this_day
     from spacefacts.render import today as render
 
-    when, month_day, _ = on_this_day.resolve_date(date_, datetime.date.today())
-    result = on_this_day.on_this_day(
-        session.dataset(), when, month_day, days=days, category=category, limit=limit or None
-    )
+    result = compute()
     if ics is not None:
         count = render.write_ics(result, ics)
         echo(f"wrote {count} yearly events to {ics}", err=True)

@@ -46,10 +46,14 @@ def _prepare_terminal() -> None:
 
 def _dispatch(argv: list[str]) -> int:
     _prepare_terminal()
-    from spacefacts import completion, fastpath
+    from spacefacts import fastpath
 
-    code = completion.run()
-    if code is None:
+    code = None
+    if "_SPACEFACTS_COMPLETE" in os.environ:
+        from spacefacts import completion
+
+        code = completion.run()
+    else:
         code = fastpath.run(argv)
     if code is None:
         from spacefacts.cli import app

@@ -14,7 +14,6 @@ from __future__ import annotations
 import importlib.util
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -43,13 +42,14 @@ def lazy_module(name: str) -> ModuleType:
     return module
 
 
-@dataclass
 class Declared:
-    """One `@app.command()` (or the group's `@app.callback()`): Typer's arguments and the function."""
+    """One `@app.command()` (or the group's `@app.callback()`): Typer's arguments and the function.
 
-    name: str | None
-    function: Callable[..., Any]
-    settings: dict[str, Any] = field(default_factory=dict)
+    A plain class, not a dataclass: this module is on every command's start-up path.
+    """
+
+    def __init__(self, name: str | None, function: Callable[..., Any], settings: dict[str, Any]) -> None:
+        self.name, self.function, self.settings = name, function, settings
 
     @property
     def command_name(self) -> str:

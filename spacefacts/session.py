@@ -6,6 +6,8 @@ Commands in spacefacts.cli ask `dataset()` for the data; nothing else decides wh
 from __future__ import annotations
 
 import os
+import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -81,3 +83,52 @@ def mission_ids(incomplete: str) -> list[str]:
     except OSError:
         return []
     return [i for i in ids if i.startswith(incomplete.lower())]
+
+
+def _code_and_data() -> str:
+    """A checksum of what any answer depends on: the installed code, the data files (built-in,
+    imported, the user's folders) and the Python version; sizes and modification times, no reading."""
+    import zlib
+
+    from spacefacts import __version__
+
+    package = Path(__file__).resolve().parent
+    builtin = package / "_data" if (package / "_data").is_dir() else package.parent / "data"
+    parts = [__version__, sys.version, repr(_fingerprint())]
+    for folder in (package, package / "render", builtin):
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.is_file():
+                st = entry.stat()
+                parts.append(f"{entry.path}:{st.st_size}:{st.st_mtime_ns}")
+    return f"{zlib.crc32(chr(10).join(parts).encode()):08x}"
+
+
+def remembered_text(name: str, inputs: tuple[object, ...], compute: Callable[[], str]) -> str:
+    """`compute()`, or the text it gave last time for the same inputs, code and data.
+
+    For `today --motd`, which runs in shell start-up files: the line is the same all day, and
+    reading it back skips loading the dataset. One entry per name, in the user cache folder.
+    """
+    from spacefacts import userdata
+
+    if os.environ.get("SPACEFACTS_NO_CACHE") == "1":
+        return compute()
+    key = f"{_code_and_data()} {inputs!r}".replace("\n", " ")
+    path = userdata.cache_dir() / f"{name}.txt"
+    try:
+        if path.is_file() and path.stat().st_size < 65536:
+            stored_key, _, text = path.read_text(encoding="utf-8").partition("\n")
+            if stored_key == key and text:
+                return text
+    except (OSError, UnicodeDecodeError):
+        pass  # unreadable: compute it again
+    text = compute()
+    try:
+        userdata.atomic_write_text(path, f"{key}\n{text}")
+    except OSError:
+        pass  # a read-only cache folder only costs the next run the time
+    return text
