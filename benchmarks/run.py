@@ -59,7 +59,11 @@ COMMANDS: list[tuple[str, str, float | None]] = [
         f"env _SPACEFACTS_COMPLETE=complete_bash COMP_WORDS='spacefacts mission soyuz-ms-1' COMP_CWORD=2 {SPACEFACTS}",
         MOTD,
     ),
-    ("first run after install (no cache)", f"env SPACEFACTS_HOME={FRESH} {SPACEFACTS} mission soyuz-ms-11", FIRST),
+    (
+        "first run after install (no cache)",
+        f"env SPACEFACTS_HOME={FRESH} {SPACEFACTS} mission soyuz-ms-11",
+        FIRST,
+    ),
 ]
 
 
@@ -74,7 +78,13 @@ def hyperfine(runs: int, env: dict[str, str], fresh: str) -> dict[str, dict[str,
         args = ["hyperfine", "-N", "--warmup", "3", "--runs", str(runs), "--export-json", str(out)]
         for name, command, _ in COMMANDS:
             prepare = f"rm -rf {fresh}" if FRESH in command else "true"
-            args += ["--prepare", prepare, "--command-name", name, command_line(command).replace(FRESH, fresh)]
+            args += [
+                "--prepare",
+                prepare,
+                "--command-name",
+                name,
+                command_line(command).replace(FRESH, fresh),
+            ]
         subprocess.run(args, check=True, env=env, stdout=subprocess.DEVNULL)
         results = json.loads(out.read_text())["results"]
     return {

@@ -5,6 +5,7 @@ Commands in spacefacts.cli ask `dataset()` for the data; nothing else decides wh
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Callable
@@ -127,8 +128,6 @@ def remembered_text(name: str, inputs: tuple[object, ...], compute: Callable[[],
     except (OSError, UnicodeDecodeError):
         pass  # unreadable: compute it again
     text = compute()
-    try:
+    with contextlib.suppress(OSError):  # a read-only cache folder only costs the next run the time
         userdata.atomic_write_text(path, f"{key}\n{text}")
-    except OSError:
-        pass  # a read-only cache folder only costs the next run the time
     return text

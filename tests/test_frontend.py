@@ -123,7 +123,7 @@ def test_a_command_declared_the_typer_way_is_parsed_from_its_declaration() -> No
     assert fastpath.plan(table, ["station", "iss", "--days", "7", "--json"], {}) == [
         (f"{__name__}:{station.__qualname__}", {"name": "iss", "days": 7, "json": True})
     ]
-    assert fastpath.plan(table, ["station", "--days", "٧", "iss"], {}) is None  # Typer judges
+    assert fastpath.plan(table, ["station", "--days", "\u0667", "iss"], {}) is None  # Typer judges
 
 
 @pytest.mark.parametrize(
@@ -181,7 +181,7 @@ def test_the_fast_path_says_exactly_what_typer_says(argv: list[str]) -> None:
 
 WORDS = [
     "soyuz-ms-11", "apollo-11", "kononenko", "anne mcclain", "2018", "1957", "1900", "9999",
-    "10000", "0", "-1", "²⁰¹⁸", "٢٠١٨", "２０１８", "02018", "01-27", "12-03", "02-30", "2018-12-03",
+    "10000", "0", "-1", "²⁰¹⁸", "٢٠١٨", "\uff12\uff10\uff11\uff18", "02018", "01-27", "12-03", "02-30", "2018-12-03",
     "Jan 27", "eva", "crewed", "US", "RU", "Falcon 9", "success", "3", "-", "--", "", " ", "[red]x",
     "\x1b[2J", "é", "-n", "--help", "--json", "--list", "--date", "--limit", "--nope", "--json=1",
 ]  # fmt: skip
@@ -189,7 +189,21 @@ SIDE_EFFECTS = {"--reset", "--ics"}
 
 
 VALUES = {
-    "int": ["2018", "1969", "1", "3", "0", "12", "²⁰¹⁸", "٢٠١٨", "２０１８", "02018", "99999", "-1", "1e3"],
+    "int": [
+        "2018",
+        "1969",
+        "1",
+        "3",
+        "0",
+        "12",
+        "²⁰¹⁸",
+        "٢٠١٨",
+        "\uff12\uff10\uff11\uff18",
+        "02018",
+        "99999",
+        "-1",
+        "1e3",
+    ],
     "path": ["/nonexistent-folder", "data", "", "-"],
     "str": [w for w in WORDS if not w.startswith("--")] + ["2000-01-01", "1961-04-12T07:00", "launch"],
 }
