@@ -631,4 +631,4 @@ TABLE: dict[str, Any] = {'root': {'commands': {'crew': {'function': 'spacefacts.
                       'required': False,
                       'type': 'flag'}],
           'plain': True},
- 'sources': {'cli.py': '34641992'}}
+ 'sources': {'cli.py': 'b3f4c729'}}

@@ -25,7 +25,8 @@ else:
     typer = lazy_module("typer")  # imported when Typer reads the annotations below, not before
 
 app = App(
-    help="An offline, sourced spaceflight almanac: missions, crews, launches, and more.",
+    help="An offline, sourced spaceflight almanac: missions, crews, launches, and more.\n\n"
+    "Example: spacefacts mission soyuz-ms-11",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=True,
@@ -60,6 +61,7 @@ def main_options(
         list[Path] | None,
         typer.Option(
             "--data",
+            metavar="DIR",
             help="A folder of your own missions.toml, people.toml, events.toml (same schema), layered on the "
             "built-in data; repeatable. Also SPACEFACTS_DATA (folders separated by ':').",
             show_default=False,
@@ -85,7 +87,10 @@ def mission(
     ] = False,
     json: JsonOption = False,
 ) -> None:
-    """The mission card: launch, vehicle, site, crew, landing, and computed facts."""
+    """The mission card: launch, vehicle, site, crew, landing, and computed facts.
+
+    Example: spacefacts mission soyuz-ms-11
+    """
     from spacefacts import queries
     from spacefacts.render import lookup as render
 
@@ -112,7 +117,10 @@ def crew(
     ],
     json: JsonOption = False,
 ) -> None:
-    """The crew list of a mission: names, countries, roles, and which flight of theirs it was."""
+    """The crew list of a mission: names, countries, roles, and which flight of theirs it was.
+
+    Example: spacefacts crew apollo-11
+    """
     from spacefacts import queries
     from spacefacts.render import lookup as render
 
@@ -129,7 +137,10 @@ def person(
     name: Annotated[str, typer.Argument(help="Full name, unique surname or id: 'Anne McClain', kononenko.")],
     json: JsonOption = False,
 ) -> None:
-    """A person: birth, country, every flight, total time in space, EVAs, age at first flight."""
+    """A person: birth, country, every flight, total time in space, EVAs, age at first flight.
+
+    Example: spacefacts person 'Anne McClain'
+    """
     from spacefacts import queries
     from spacefacts.render import lookup as render
 
@@ -168,7 +179,10 @@ def launches(
     ] = False,
     json: JsonOption = False,
 ) -> None:
-    """Orbital launch attempts from Earth in a year: counts, breakdowns, and the list with ordinals."""
+    """Orbital launch attempts from Earth in a year: counts, breakdowns, and the list with ordinals.
+
+    Example: spacefacts launches 2018 --list --country US
+    """
     from spacefacts import queries
     from spacefacts.render import lookup as render
 
@@ -215,17 +229,23 @@ def _by_year(ds: Dataset, json: bool) -> None:
 
 @app.command()
 def stats(json: JsonOption = False) -> None:
-    """Orbital launch attempts per year, 1957 to the last year in the data, as a chart."""
+    """Orbital launch attempts per year, 1957 to the last year in the data, as a chart.
+
+    Example: spacefacts stats
+    """
     _by_year(session.dataset(), json)
 
 
 @app.command()
 def search(
     text: Annotated[str, typer.Argument(help="Words to look for in missions, people, events and payloads.")],
-    limit: Annotated[int, typer.Option(help="At most this many hits.", min=1)] = 20,
+    limit: Annotated[int, typer.Option(metavar="N", help="At most this many hits.", min=1)] = 20,
     json: JsonOption = False,
 ) -> None:
-    """Search missions, people, events and launch payload names; each hit with its kind and id."""
+    """Search missions, people, events and launch payload names; each hit with its kind and id.
+
+    Example: spacefacts search apollo
+    """
     from spacefacts import queries
     from spacefacts.render import lookup as render
 
@@ -240,7 +260,10 @@ def search(
 
 @data_app.command("info")
 def data_info(json: JsonOption = False) -> None:
-    """Dataset version, coverage of each source, record counts, licenses and credits."""
+    """Dataset version, coverage of each source, record counts, licenses and credits.
+
+    Example: spacefacts data info
+    """
     from spacefacts import queries
     from spacefacts.render import lookup as render
 
@@ -256,7 +279,10 @@ def data_import_gcat(
     file: Annotated[Path, typer.Argument(help="A GCAT launch log (launchlog.tsv) you downloaded.")],
     json: JsonOption = False,
 ) -> None:
-    """Import a newer GCAT launch log so counts and ordinals stay current; the file is only read."""
+    """Import a newer GCAT launch log so counts and ordinals stay current; the file is only read.
+
+    Example: spacefacts data import-gcat ~/Downloads/launchlog.tsv
+    """
     from spacefacts import dataset, userdata
     from spacefacts.render import lookup as render
 
@@ -276,7 +302,10 @@ def data_import_gcat(
 
 @data_app.command("reset")
 def data_reset() -> None:
-    """Forget an imported launch log and return to the built-in data."""
+    """Forget an imported launch log and return to the built-in data.
+
+    Example: spacefacts data reset
+    """
     from spacefacts import userdata
 
     removed = userdata.reset()
@@ -290,7 +319,10 @@ def data_validate(
     ] = None,
     json: JsonOption = False,
 ) -> None:
-    """Check ids, references and dates; exit 1 with one line per problem."""
+    """Check ids, references and dates; exit 1 with one line per problem.
+
+    Example: spacefacts data validate ~/my-missions
+    """
     from spacefacts import dataset, validate
     from spacefacts.render import lookup as render
 
@@ -319,12 +351,18 @@ def in_space(
     date: Annotated[
         str | None,
         typer.Option(
-            "--date", help="YYYY-MM-DD (noon UTC) or YYYY-MM-DDTHH:MM (UTC); default now.", show_default=False
+            "--date",
+            metavar="DATE",
+            help="YYYY-MM-DD (noon UTC) or YYYY-MM-DDTHH:MM (UTC); default now.",
+            show_default=False,
         ),
     ] = None,
     json: JsonOption = False,
 ) -> None:
-    """Who was in space at a moment: mission, station and days aloft; back to 1961."""
+    """Who was in space at a moment: mission, station and days aloft; back to 1961.
+
+    Example: spacefacts in-space --date 1995-03-22
+    """
     from spacefacts import history
     from spacefacts.render import history as render
     from spacefacts.render import lookup
@@ -345,11 +383,15 @@ def in_space(
 @app.command()
 def records(
     as_of: Annotated[
-        str | None, typer.Option("--as-of", help="YYYY-MM-DD: records as they stood then; default now.")
+        str | None,
+        typer.Option("--as-of", metavar="DATE", help="YYYY-MM-DD: records as they stood then; default now."),
     ] = None,
     json: JsonOption = False,
 ) -> None:
-    """Longest flight, most time in space, most flights and EVAs, youngest and oldest, national firsts."""
+    """Longest flight, most time in space, most flights and EVAs, youngest and oldest, national firsts.
+
+    Example: spacefacts records --as-of 2000-01-01
+    """
     from spacefacts import history
     from spacefacts.render import history as render
     from spacefacts.render import lookup
@@ -369,11 +411,14 @@ def today(
     date_: Annotated[
         str | None,
         typer.Option(
-            "--date", help="YYYY-MM-DD, MM-DD, 'Jan 27' or '27 January'; default today.", show_default=False
+            "--date",
+            metavar="DATE",
+            help="YYYY-MM-DD, MM-DD, 'Jan 27' or '27 January'; default today.",
+            show_default=False,
         ),
     ] = None,
     days: Annotated[
-        int, typer.Option("--days", help="Also N days before and after (like calendar -A/-B).")
+        int, typer.Option("--days", metavar="N", help="Also N days before and after (like calendar -A/-B).")
     ] = 0,
     category: Annotated[
         str | None,
@@ -381,12 +426,15 @@ def today(
             help="launch, crewed, eva, landing, planetary, docking, accident or first.", show_default=False
         ),
     ] = None,
-    limit: Annotated[int, typer.Option(help="At most N events per day; 0 lists all.")] = 12,
+    limit: Annotated[int, typer.Option(metavar="N", help="At most N events per day; 0 lists all.")] = 12,
     motd: Annotated[bool, typer.Option("--motd", help="One plain line, the same all day.")] = False,
     ics: Annotated[
         Path | None,
         typer.Option(
-            "--ics", help="Write the listed events to FILE as yearly iCalendar events.", show_default=False
+            "--ics",
+            metavar="FILE",
+            help="Write the listed events to FILE as yearly iCalendar events.",
+            show_default=False,
         ),
     ] = None,
     json: JsonOption = False,
@@ -397,6 +445,8 @@ def today(
     launches and landings, planetary arrivals and landings; tier 3 dockings, first EVAs, EVA records
     and the first launch of each rocket family and launch site; tier 4 other EVAs; then by year.
     Other uncrewed orbital launches are counted in one line. --json gives the full rule and sources.
+
+    Example: spacefacts today --date 12-03 --limit 5
     """
     import datetime
 
@@ -445,7 +495,9 @@ def today(
 
 @app.command()
 def quiz(
-    questions: Annotated[int, typer.Option("--questions", "-n", help="How many questions.", min=1)] = 10,
+    questions: Annotated[
+        int, typer.Option("--questions", "-n", metavar="N", help="How many questions.", min=1)
+    ] = 10,
     seed: Annotated[
         int | None,
         typer.Option(help="Same seed, same questions, whatever the history holds.", show_default=False),
@@ -455,7 +507,12 @@ def quiz(
     ] = False,
     day: Annotated[
         str | None,
-        typer.Option("--date", help="The date for --daily, YYYY-MM-DD (default today).", show_default=False),
+        typer.Option(
+            "--date",
+            metavar="DATE",
+            help="The date for --daily, YYYY-MM-DD (default today).",
+            show_default=False,
+        ),
     ] = None,
     category: Annotated[
         str | None,
@@ -481,6 +538,8 @@ def quiz(
     family, hand-picked landmark events and the small early programs (Vostok to Apollo); hard for
     suborbital flights, Soyuz and Shuttle flights after the 50th, and most planetary events;
     --json states the whole rule.
+
+    Example: spacefacts quiz --questions 5 --difficulty easy
     """
     from spacefacts import quiz as trivia
     from spacefacts.render import quiz as render

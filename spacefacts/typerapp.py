@@ -15,13 +15,72 @@ from typing import Any
 
 import typer
 from typer import _click as click  # Typer 0.29 vendors Click
-from typer.core import TyperArgument, TyperGroup, TyperOption
+from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
 from spacefacts import frontend
 from spacefacts.errors import ExitCode, one_line
 
 
-class OneLineErrors(TyperGroup):
+def _paragraphs(text: str | None) -> str | None:
+    """Docstring text as paragraphs Rich may wrap: single line breaks (the source's hard wrap)
+    become spaces; blank lines still separate paragraphs."""
+    if not text:
+        return text
+    paragraphs = inspect.cleandoc(text).split("\n\n")
+    return "\n\n".join(" ".join(line.strip() for line in p.splitlines()) for p in paragraphs)
+
+
+class ReadableHelp:
+    """Help that reads well, for every command without per-command code: no type labels on
+    flags (`--json`, not `--json <bool>`), value names in capitals (`--date DATE`, `NAME`; a
+    declaration's own metavar wins), usage without Typer's braces, docstrings as paragraphs."""
+
+    help: str | None
+    params: list[Any]
+    options_metavar: str | None
+
+    def _readable(self) -> None:
+        self.help = _paragraphs(self.help)
+
+    @staticmethod
+    def _name_value(param: Any) -> None:
+        if param.metavar is not None:
+            return
+        if isinstance(param, TyperOption):
+            longest = max(param.opts, key=len).lstrip("-")
+            param.metavar = "" if param.is_flag else longest.upper()
+        elif isinstance(param, TyperArgument):
+            param.metavar = (param.name or "value").upper()
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        params: list[Any] = super().get_params(ctx)  # type: ignore[misc]
+        for param in params:  # Typer adds some (--help, completion) after the command is made
+            self._name_value(param)
+        return params
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for param in self.get_params(ctx):
+            if isinstance(param, TyperArgument):
+                pieces.append(str(param.metavar) if param.required else f"[{param.metavar}]")
+        if isinstance(self, TyperGroup):
+            pieces.append(self.subcommand_metavar)
+        return pieces
+
+
+class ReadableCommand(ReadableHelp, TyperCommand):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._readable()
+
+
+class ReadableGroup(ReadableHelp, TyperGroup):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._readable()
+
+
+class OneLineErrors(ReadableGroup):
     """Click's usage errors as one line on stderr (exit 2), instead of a framed panel.
 
     People pipe spacefacts into other tools and run it from cron: a bad option should read like
@@ -83,9 +142,10 @@ def _fill(target: typer.Typer, app: frontend.App) -> None:
     if app._callback is not None:
         target.callback(**app._callback.settings)(_command(app._callback))
     for declared in app._commands:
-        target.command(declared.name, **declared.settings)(_command(declared))
+        settings = {"cls": ReadableCommand, **declared.settings}
+        target.command(declared.name, **settings)(_command(declared))
     for name, group, settings in app._groups:
-        sub = typer.Typer(**group._settings)
+        sub = typer.Typer(**{"cls": ReadableGroup, **group._settings})
         _fill(sub, group)
         target.add_typer(sub, name=name, **settings)
 
