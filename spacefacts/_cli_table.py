@@ -134,6 +134,7 @@ TABLE: dict[str, Any] = {'root': {'commands': {'crew': {'function': 'spacefacts.
                        'launches': {'function': 'spacefacts.cli:launches',
                                     'params': [{'argument': True,
                                                 'callback': False,
+                                                'complete': 'spacefacts.cli:complete_year',
                                                 'default': None,
                                                 'envvar': None,
                                                 'false_opts': [],
@@ -283,6 +284,7 @@ TABLE: dict[str, Any] = {'root': {'commands': {'crew': {'function': 'spacefacts.
                        'person': {'function': 'spacefacts.cli:person',
                                   'params': [{'argument': True,
                                               'callback': False,
+                                              'complete': 'spacefacts.cli:complete_person',
                                               'default': None,
                                               'envvar': None,
                                               'false_opts': [],
@@ -357,6 +359,7 @@ TABLE: dict[str, Any] = {'root': {'commands': {'crew': {'function': 'spacefacts.
                                             'type': 'str'},
                                            {'argument': False,
                                             'callback': False,
+                                            'complete': 'spacefacts.cli:complete_quiz_category',
                                             'default': None,
                                             'envvar': None,
                                             'false_opts': [],
@@ -521,6 +524,7 @@ TABLE: dict[str, Any] = {'root': {'commands': {'crew': {'function': 'spacefacts.
                                              'type': 'int'},
                                             {'argument': False,
                                              'callback': False,
+                                             'complete': 'spacefacts.cli:complete_today_category',
                                              'default': None,
                                              'envvar': None,
                                              'false_opts': [],
@@ -631,4 +635,4 @@ TABLE: dict[str, Any] = {'root': {'commands': {'crew': {'function': 'spacefacts.
                       'required': False,
                       'type': 'flag'}],
           'plain': True},
- 'sources': {'cli.py': 'b3f4c729'}}
+ 'sources': {'cli.py': 'f1f109a2'}}

@@ -40,9 +40,29 @@ JsonOption: TypeAlias = (
 )
 
 
+# Shell completion: plain lists and constants, so a TAB parses no TOML.
 def complete_mission(incomplete: str) -> list[str]:
-    """Mission ids for shell completion, from data/mission-ids.txt: no TOML is parsed on a TAB."""
-    return session.mission_ids(incomplete)
+    return session.listed("mission-ids.txt", incomplete)
+
+
+def complete_person(incomplete: str) -> list[str]:
+    return session.listed("person-ids.txt", incomplete)
+
+
+def complete_year(incomplete: str) -> list[str]:
+    return session.listed("launch-years.txt", incomplete)
+
+
+def complete_today_category(incomplete: str) -> list[str]:
+    from spacefacts.today import CATEGORIES
+
+    return [c for c in CATEGORIES if c.startswith(incomplete)]
+
+
+def complete_quiz_category(incomplete: str) -> list[str]:
+    from spacefacts.quiz import CATEGORIES, KIND_CATEGORY
+
+    return [c for c in (*CATEGORIES, *KIND_CATEGORY) if c.startswith(incomplete)]
 
 
 def _version(value: bool) -> None:
@@ -134,7 +154,12 @@ def crew(
 
 @app.command()
 def person(
-    name: Annotated[str, typer.Argument(help="Full name, unique surname or id: 'Anne McClain', kononenko.")],
+    name: Annotated[
+        str,
+        typer.Argument(
+            help="Full name, unique surname or id: 'Anne McClain', kononenko.", autocompletion=complete_person
+        ),
+    ],
     json: JsonOption = False,
 ) -> None:
     """A person: birth, country, every flight, total time in space, EVAs, age at first flight.
@@ -155,7 +180,14 @@ def person(
 @app.command()
 def launches(
     year: Annotated[
-        int | None, typer.Argument(help="Calendar year, e.g. 2018.", min=1000, max=9999, show_default=False)
+        int | None,
+        typer.Argument(
+            help="Calendar year, e.g. 2018.",
+            min=1000,
+            max=9999,
+            show_default=False,
+            autocompletion=complete_year,
+        ),
     ] = None,
     list_: Annotated[bool, typer.Option("--list", help="Every launch of the year with its number.")] = False,
     by_year: Annotated[
@@ -423,7 +455,9 @@ def today(
     category: Annotated[
         str | None,
         typer.Option(
-            help="launch, crewed, eva, landing, planetary, docking, accident or first.", show_default=False
+            help="launch, crewed, eva, landing, planetary, docking, accident or first.",
+            show_default=False,
+            autocompletion=complete_today_category,
         ),
     ] = None,
     limit: Annotated[int, typer.Option(metavar="N", help="At most N events per day; 0 lists all.")] = 12,
@@ -518,6 +552,7 @@ def quiz(
         str | None,
         typer.Option(
             help="crew, missions, launches, history or true-false; or one kind (who-flew, year, ...).",
+            autocompletion=complete_quiz_category,
             show_default=False,
         ),
     ] = None,

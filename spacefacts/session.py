@@ -75,15 +75,16 @@ def dataset() -> Dataset:
     return ds
 
 
-def mission_ids(incomplete: str) -> list[str]:
-    """Mission ids starting with `incomplete`, from data/mission-ids.txt: a TAB parses no TOML."""
+def listed(name: str, incomplete: str) -> list[str]:
+    """Lines of a plain list the build writes beside the data (mission-ids.txt, person-ids.txt,
+    launch-years.txt) that start with `incomplete`: shell completion reads no TOML."""
     from spacefacts.dataset import builtin_data_dir
 
     try:
-        ids = (builtin_data_dir() / "mission-ids.txt").read_text(encoding="utf-8").split()
+        values = (builtin_data_dir() / name).read_text(encoding="utf-8").split()
     except OSError:
         return []
-    return [i for i in ids if i.startswith(incomplete.lower())]
+    return [v for v in values if v.startswith(incomplete.lower())]
 
 
 def _code_and_data() -> str:

@@ -78,9 +78,12 @@ def test_completion_reads_no_toml(tmp_path: Path) -> None:
     assert python(code, tmp_path).strip() == "['soyuz-ms-10', 'soyuz-ms-11'] False"
 
 
-def test_mission_ids_file_lists_every_mission() -> None:
-    ids = (dataset.builtin_data_dir() / "mission-ids.txt").read_text().split()
-    assert ids == [m.id for m in dataset.load().missions]
+def test_completion_lists_hold_every_mission_person_and_launch_year(ds: dataset.Dataset) -> None:
+    folder = dataset.builtin_data_dir()
+    assert (folder / "mission-ids.txt").read_text().split() == [m.id for m in ds.missions]
+    assert (folder / "person-ids.txt").read_text().split() == [p.id for p in ds.people]
+    years = sorted({str(x.date.year) for x in ds.launches})
+    assert (folder / "launch-years.txt").read_text().split() == years
 
 
 def corrupt(path: Path, how: str) -> None:
@@ -145,7 +148,17 @@ def test_json_output_is_identical_with_and_without_cache(tmp_path: Path) -> None
 
 @pytest.mark.parametrize(
     ("words", "cword"),
-    [("spacefacts mission soyuz-ms-1", "2"), ("spacefacts crew apollo", "2"), ("spacefacts mission ", "2")],
+    [
+        ("spacefacts mission soyuz-ms-1", "2"),
+        ("spacefacts crew apollo", "2"),
+        ("spacefacts mission ", "2"),
+        ("spacefacts person anne", "2"),
+        ("spacefacts launches 196", "2"),
+        ("spacefacts launches --list 201", "3"),
+        ("spacefacts today --category e", "3"),
+        ("spacefacts today --json --category ", "4"),
+        ("spacefacts quiz --category tr", "3"),
+    ],
 )
 def test_fast_completion_prints_what_typer_prints(tmp_path: Path, words: str, cword: str) -> None:
     env = {**os.environ, "_SPACEFACTS_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": cword}
