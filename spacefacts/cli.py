@@ -1,103 +1,74 @@
-"""The command line: each command parses, asks spacefacts.queries, and hands the result to render."""
+"""The command line: each command parses, asks spacefacts.queries, and hands the result to render.
+
+Every command is declared once, here, in Typer's style. `app` records the declarations and becomes
+a Typer app when one is needed; the console script runs everyday argv through the same functions
+from a table generated from that Typer app (spacefacts.frontend, spacefacts.fastpath), so importing
+this module imports neither Typer nor Rich. Annotations stay text until Typer reads them.
+After changing a declaration, run `python scripts/build_cli_table.py` (a test checks it is current).
+"""
 
 from __future__ import annotations
 
-import os
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, TypeAlias
 
-import typer
-from typer.core import TyperGroup
-
-try:  # Typer 0.29 vendors Click; earlier releases use Click itself.
-    from typer import _click as click
-except ImportError:  # pragma: no cover
-    import click  # type: ignore[no-redef,import-not-found,unused-ignore]
-
-from spacefacts import __version__, commands
-from spacefacts.errors import NotFound, SpacefactsError, UsageError
+from spacefacts import __version__, session
+from spacefacts.errors import Exit, ExitCode, NotFound, UsageError
+from spacefacts.frontend import App, echo, lazy_module
 
 if TYPE_CHECKING:
+    import typer
+
     from spacefacts.dataset import Dataset
+else:
+    typer = lazy_module("typer")  # imported when Typer reads the annotations below, not before
 
-
-class OneLineErrors(TyperGroup):
-    """Click's usage errors as one line on stderr (exit 2), instead of a framed panel.
-
-    People pipe spacefacts into other tools and run it from cron: a bad option should read like
-    any other error line, and never end in a traceback.
-    """
-
-    def main(  # type: ignore[override]
-        self,
-        args: list[str] | None = None,
-        prog_name: str | None = None,
-        complete_var: str | None = None,
-        standalone_mode: bool = True,
-        **extra: Any,
-    ) -> Any:
-        if not standalone_mode:
-            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
-        try:
-            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
-        except click.exceptions.NoArgsIsHelpError as exc:
-            typer.echo(exc.ctx.get_help() if exc.ctx else str(exc), err=True)
-            sys.exit(2)
-        except click.exceptions.ClickException as exc:
-            ctx = getattr(exc, "ctx", None)
-            where = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
-            message = commands.one_line(exc.format_message())
-            typer.echo(f"spacefacts: {message}{where}", err=True)
-            sys.exit(exc.exit_code)
-        except typer.Abort:
-            typer.echo("spacefacts: interrupted", err=True)
-            sys.exit(130)
-        sys.exit(code if isinstance(code, int) else 0)
-
-
-app = typer.Typer(
-    cls=OneLineErrors,
-    help="An offline, sourced spaceflight almanac: missions, crews, launches, and more.",
+app = App(
+    help="An offline, sourced spaceflight almanac: missions, crews, launches, and more.\n\n"
+    "Example: spacefacts mission soyuz-ms-11",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=True,
 )
-data_app = typer.Typer(help="What the dataset holds, and checks on it.", no_args_is_help=True)
+data_app = App(help="What the dataset holds, and checks on it.", no_args_is_help=True)
 app.add_typer(data_app, name="data")
 
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON (data only) instead of tables.")]
+# Text, so that declaring it imports nothing; Typer resolves it with the other annotations.
+JsonOption: TypeAlias = (
+    "Annotated[bool, typer.Option('--json', help='Print JSON (data only) instead of tables.')]"
+)
 
 
-@contextmanager
-def handled() -> Iterator[None]:
-    """Map library errors to one line on stderr and their exit code."""
-    try:
-        yield
-    except SpacefactsError as exc:
-        commands.error(str(exc))
-        raise typer.Exit(exc.exit_code) from None
-
-
-def _dataset() -> Dataset:
-    return commands.dataset()
-
-
+# Shell completion: plain lists and constants, so a TAB parses no TOML.
 def complete_mission(incomplete: str) -> list[str]:
-    """Mission ids for shell completion, from data/mission-ids.txt: no TOML is parsed on a TAB."""
-    return commands.mission_ids(incomplete)
+    return session.listed("mission-ids.txt", incomplete)
 
 
-def _exit(code: int) -> None:
-    if code:
-        raise typer.Exit(code)
+def complete_person(incomplete: str) -> list[str]:
+    return session.listed("person-ids.txt", incomplete)
+
+
+def complete_year(incomplete: str) -> list[str]:
+    return session.listed("launch-years.txt", incomplete)
+
+
+def complete_today_category(incomplete: str) -> list[str]:
+    from spacefacts.today import CATEGORIES
+
+    return [c for c in CATEGORIES if c.startswith(incomplete)]
+
+
+def complete_quiz_category(incomplete: str) -> list[str]:
+    from spacefacts.quiz import CATEGORIES, KIND_CATEGORY
+
+    return [c for c in (*CATEGORIES, *KIND_CATEGORY) if c.startswith(incomplete)]
 
 
 def _version(value: bool) -> None:
+    # An eager option's callback: only Typer runs it (the fast path leaves any given callback to Typer).
     if value:
-        typer.echo(f"spacefacts {__version__}")
+        echo(f"spacefacts {__version__}")
         raise typer.Exit()
 
 
@@ -110,6 +81,7 @@ def main_options(
         list[Path] | None,
         typer.Option(
             "--data",
+            metavar="DIR",
             help="A folder of your own missions.toml, people.toml, events.toml (same schema), layered on the "
             "built-in data; repeatable. Also SPACEFACTS_DATA (folders separated by ':').",
             show_default=False,
@@ -117,7 +89,7 @@ def main_options(
     ] = None,
 ) -> None:
     """An offline, sourced spaceflight almanac."""
-    _exit(commands.set_data_folders(list(data or [])))
+    session.set_data_folders(list(data or []))
 
 
 @app.command()
@@ -135,22 +107,26 @@ def mission(
     ] = False,
     json: JsonOption = False,
 ) -> None:
-    """The mission card: launch, vehicle, site, crew, landing, and computed facts."""
+    """The mission card: launch, vehicle, site, crew, landing, and computed facts.
+
+    Example: spacefacts mission soyuz-ms-11
+    """
     from spacefacts import queries
     from spacefacts.render import lookup as render
 
+    ds = session.dataset()
+    card = queries.mission_card(ds, queries.resolve_mission(ds, name))
     if explain:
-        with handled():
-            ds = _dataset()
-            card = queries.mission_card(ds, queries.resolve_mission(ds, name))
-            rules = queries.family_under_rules(ds, card.mission)
-            subject = f"{card.mission.name}: which flight of its spacecraft family, by rule"
-            if json:
-                render.emit_json(render.rules_json(subject, rules))
-            else:
-                render.rules_table(subject, rules)
-        return
-    _exit(commands.run(lambda: commands.mission(name, json)))
+        rules = queries.family_under_rules(ds, card.mission)
+        subject = f"{card.mission.name}: which flight of its spacecraft family, by rule"
+        if json:
+            render.emit_json(render.rules_json(subject, rules))
+        else:
+            render.rules_table(subject, rules)
+    elif json:
+        render.emit_json(render.mission_json(card))
+    else:
+        render.mission_card(card)
 
 
 @app.command()
@@ -161,23 +137,57 @@ def crew(
     ],
     json: JsonOption = False,
 ) -> None:
-    """The crew list of a mission: names, countries, roles, and which flight of theirs it was."""
-    _exit(commands.run(lambda: commands.crew(name, json)))
+    """The crew list of a mission: names, countries, roles, and which flight of theirs it was.
+
+    Example: spacefacts crew apollo-11
+    """
+    from spacefacts import queries
+    from spacefacts.render import lookup as render
+
+    ds = session.dataset()
+    card = queries.mission_card(ds, queries.resolve_mission(ds, name))
+    if json:
+        render.emit_json(render.crew_list_json(card))
+    else:
+        render.crew_table(card)
 
 
 @app.command()
 def person(
-    name: Annotated[str, typer.Argument(help="Full name, unique surname or id: 'Anne McClain', kononenko.")],
+    name: Annotated[
+        str,
+        typer.Argument(
+            help="Full name, unique surname or id: 'Anne McClain', kononenko.", autocompletion=complete_person
+        ),
+    ],
     json: JsonOption = False,
 ) -> None:
-    """A person: birth, country, every flight, total time in space, EVAs, age at first flight."""
-    _exit(commands.run(lambda: commands.person(name, json)))
+    """A person: birth, country, every flight, total time in space, EVAs, age at first flight.
+
+    Example: spacefacts person 'Anne McClain'
+    """
+    from spacefacts import queries
+    from spacefacts.render import lookup as render
+
+    ds = session.dataset()
+    card = queries.person_card(ds, queries.resolve_person(ds, name))
+    if json:
+        render.emit_json(render.person_json(card))
+    else:
+        render.person_card(card)
 
 
 @app.command()
 def launches(
     year: Annotated[
-        int | None, typer.Argument(help="Calendar year, e.g. 2018.", min=1000, max=9999, show_default=False)
+        int | None,
+        typer.Argument(
+            help="Calendar year, e.g. 2018.",
+            min=1000,
+            max=9999,
+            show_default=False,
+            autocompletion=complete_year,
+        ),
     ] = None,
     list_: Annotated[bool, typer.Option("--list", help="Every launch of the year with its number.")] = False,
     by_year: Annotated[
@@ -201,34 +211,41 @@ def launches(
     ] = False,
     json: JsonOption = False,
 ) -> None:
-    """Orbital launch attempts from Earth in a year: counts, breakdowns, and the list with ordinals."""
+    """Orbital launch attempts from Earth in a year: counts, breakdowns, and the list with ordinals.
+
+    Example: spacefacts launches 2018 --list --country US
+    """
     from spacefacts import queries
     from spacefacts.render import lookup as render
 
-    with handled():
-        ds = _dataset()
-        if by_year:
-            _by_year(ds, json)
-            return
-        if year is None:
-            raise UsageError("give a YEAR (e.g. spacefacts launches 2018) or --by-year")
-        if explain:
-            rules = queries.year_under_rules(ds, year)
-            subject = f"Orbital launches in {year} under different counting rules"
-            if json:
-                render.emit_json(render.rules_json(subject, rules))
-            else:
-                render.rules_table(subject, rules)
-            return
-        flt = queries.LaunchFilter(country, vehicle, outcome, crewed)
-        if list_ or flt.describe():
-            listing = queries.list_year(ds, year, flt)
-            if json:
-                render.emit_json(render.year_list_json(listing))
-            else:
-                render.year_list(listing, {code: site.name for code, site in ds.sites.items()})
-            return
-    _exit(commands.run(lambda: commands.launches_year(year, json)))
+    ds = session.dataset()
+    if by_year:
+        _by_year(ds, json)
+        return
+    if year is None:
+        raise UsageError("give a YEAR (e.g. spacefacts launches 2018) or --by-year")
+    if explain:
+        rules = queries.year_under_rules(ds, year)
+        subject = f"Orbital launches in {year} under different counting rules"
+        if json:
+            render.emit_json(render.rules_json(subject, rules))
+        else:
+            render.rules_table(subject, rules)
+        return
+    flt = queries.LaunchFilter(country, vehicle, outcome, crewed)
+    if list_ or flt.describe():
+        listing = queries.list_year(ds, year, flt)
+        if json:
+            render.emit_json(render.year_list_json(listing))
+        else:
+            render.year_list(listing, {code: site.name for code, site in ds.sites.items()})
+        return
+    summary = queries.launches_in_year(ds, year)
+    if json:
+        render.emit_json(render.year_json(summary))
+    else:
+        render.year_summary(summary)
+        render.year_breakdown(summary, queries.state_names(ds))
 
 
 def _by_year(ds: Dataset, json: bool) -> None:
@@ -244,43 +261,49 @@ def _by_year(ds: Dataset, json: bool) -> None:
 
 @app.command()
 def stats(json: JsonOption = False) -> None:
-    """Orbital launch attempts per year, 1957 to the last year in the data, as a chart."""
-    with handled():
-        _by_year(_dataset(), json)
+    """Orbital launch attempts per year, 1957 to the last year in the data, as a chart.
+
+    Example: spacefacts stats
+    """
+    _by_year(session.dataset(), json)
 
 
 @app.command()
 def search(
     text: Annotated[str, typer.Argument(help="Words to look for in missions, people, events and payloads.")],
-    limit: Annotated[int, typer.Option(help="At most this many hits.", min=1)] = 20,
+    limit: Annotated[int, typer.Option(metavar="N", help="At most this many hits.", min=1)] = 20,
     json: JsonOption = False,
 ) -> None:
-    """Search missions, people, events and launch payload names; each hit with its kind and id."""
+    """Search missions, people, events and launch payload names; each hit with its kind and id.
+
+    Example: spacefacts search apollo
+    """
     from spacefacts import queries
     from spacefacts.render import lookup as render
 
-    with handled():
-        hits = queries.search(_dataset(), text, limit)
-        if not hits:
-            raise NotFound(f"nothing matches '{text}'")
-        if json:
-            render.emit_json(render.search_json(text, hits))
-        else:
-            render.search_hits(text, hits)
+    hits = queries.search(session.dataset(), text, limit)
+    if not hits:
+        raise NotFound(f"nothing matches '{text}'")
+    if json:
+        render.emit_json(render.search_json(text, hits))
+    else:
+        render.search_hits(text, hits)
 
 
 @data_app.command("info")
 def data_info(json: JsonOption = False) -> None:
-    """Dataset version, coverage of each source, record counts, licenses and credits."""
+    """Dataset version, coverage of each source, record counts, licenses and credits.
+
+    Example: spacefacts data info
+    """
     from spacefacts import queries
     from spacefacts.render import lookup as render
 
-    with handled():
-        info = queries.data_info(_dataset())
-        if json:
-            render.emit_json(info)
-        else:
-            render.data_info(info)
+    info = queries.data_info(session.dataset())
+    if json:
+        render.emit_json(info)
+    else:
+        render.data_info(info)
 
 
 @data_app.command("import-gcat")
@@ -288,32 +311,37 @@ def data_import_gcat(
     file: Annotated[Path, typer.Argument(help="A GCAT launch log (launchlog.tsv) you downloaded.")],
     json: JsonOption = False,
 ) -> None:
-    """Import a newer GCAT launch log so counts and ordinals stay current; the file is only read."""
+    """Import a newer GCAT launch log so counts and ordinals stay current; the file is only read.
+
+    Example: spacefacts data import-gcat ~/Downloads/launchlog.tsv
+    """
     from spacefacts import dataset, userdata
     from spacefacts.render import lookup as render
 
-    with handled():
-        if not file.is_file():
-            raise UsageError(f"no file at {file}")
-        meta = userdata.import_gcat(file, dataset.builtin_data_dir())
-        imported = meta["imported"]
-        if json:
-            render.emit_json({"imported": imported, "launches_through": meta["last"]})
-        else:
-            typer.echo(
-                f"imported {imported['launches']} launches dated {imported['first']} to {imported['last']}; "
-                f"launches now run through {meta['last']}",
-                err=True,
-            )
+    if not file.is_file():
+        raise UsageError(f"no file at {file}")
+    meta = userdata.import_gcat(file, dataset.builtin_data_dir())
+    imported = meta["imported"]
+    if json:
+        render.emit_json({"imported": imported, "launches_through": meta["last"]})
+    else:
+        echo(
+            f"imported {imported['launches']} launches dated {imported['first']} to {imported['last']}; "
+            f"launches now run through {meta['last']}",
+            err=True,
+        )
 
 
 @data_app.command("reset")
 def data_reset() -> None:
-    """Forget an imported launch log and return to the built-in data."""
+    """Forget an imported launch log and return to the built-in data.
+
+    Example: spacefacts data reset
+    """
     from spacefacts import userdata
 
     removed = userdata.reset()
-    typer.echo("back to the built-in data" if removed else "already on the built-in data", err=True)
+    echo("back to the built-in data" if removed else "already on the built-in data", err=True)
 
 
 @data_app.command("validate")
@@ -323,18 +351,20 @@ def data_validate(
     ] = None,
     json: JsonOption = False,
 ) -> None:
-    """Check ids, references and dates; exit 1 with one line per problem."""
+    """Check ids, references and dates; exit 1 with one line per problem.
+
+    Example: spacefacts data validate ~/my-missions
+    """
     from spacefacts import dataset, validate
     from spacefacts.render import lookup as render
 
     if path is not None and not path.is_dir():
-        typer.echo(f"spacefacts: no data folder at {commands.one_line(str(path))}", err=True)
-        raise typer.Exit(1)
+        raise NotFound(f"no data folder at {path}")
     if path is None or (path / "launches.toml").is_file():
-        ds = dataset.Dataset(path, extra=commands.EXTRA_DATA)  # a whole dataset
+        ds = dataset.Dataset(path, extra=session.EXTRA_DATA)  # a whole dataset
     else:
         ds = dataset.Dataset(
-            extra=[*commands.EXTRA_DATA, path]
+            extra=[*session.EXTRA_DATA, path]
         )  # the user's own records, on the built-in data
     problems = validate.check(ds)
     if json:
@@ -342,10 +372,10 @@ def data_validate(
     else:
         render.problems(problems)
     if problems:
-        typer.echo(f"spacefacts: {len(problems)} problem(s) found", err=True)
-        raise typer.Exit(1)
+        echo(f"spacefacts: {len(problems)} problem(s) found", err=True)
+        raise Exit(ExitCode.FAILURE)
     if not json:
-        typer.echo("data is valid", err=True)
+        echo("data is valid", err=True)
 
 
 @app.command("in-space")
@@ -353,48 +383,56 @@ def in_space(
     date: Annotated[
         str | None,
         typer.Option(
-            "--date", help="YYYY-MM-DD (noon UTC) or YYYY-MM-DDTHH:MM (UTC); default now.", show_default=False
+            "--date",
+            metavar="DATE",
+            help="YYYY-MM-DD (noon UTC) or YYYY-MM-DDTHH:MM (UTC); default now.",
+            show_default=False,
         ),
     ] = None,
     json: JsonOption = False,
 ) -> None:
-    """Who was in space at a moment: mission, station and days aloft; back to 1961."""
+    """Who was in space at a moment: mission, station and days aloft; back to 1961.
+
+    Example: spacefacts in-space --date 1995-03-22
+    """
     from spacefacts import history
     from spacefacts.render import history as render
     from spacefacts.render import lookup
 
-    with handled():
-        result = history.in_space(_dataset(), history.parse_moment(date))
-        if result.beyond_data:
-            typer.echo(
-                f"spacefacts: crew data ends {result.data_end}; launches after that are not known, "
-                "so this lists who was up then and had not returned by the last update",
-                err=True,
-            )
-        if json:
-            lookup.emit_json(render.in_space_json(result))
-        else:
-            render.in_space(result)
+    result = history.in_space(session.dataset(), history.parse_moment(date))
+    if result.beyond_data:
+        echo(
+            f"spacefacts: crew data ends {result.data_end}; launches after that are not known, "
+            "so this lists who was up then and had not returned by the last update",
+            err=True,
+        )
+    if json:
+        lookup.emit_json(render.in_space_json(result))
+    else:
+        render.in_space(result)
 
 
 @app.command()
 def records(
     as_of: Annotated[
-        str | None, typer.Option("--as-of", help="YYYY-MM-DD: records as they stood then; default now.")
+        str | None,
+        typer.Option("--as-of", metavar="DATE", help="YYYY-MM-DD: records as they stood then; default now."),
     ] = None,
     json: JsonOption = False,
 ) -> None:
-    """Longest flight, most time in space, most flights and EVAs, youngest and oldest, national firsts."""
+    """Longest flight, most time in space, most flights and EVAs, youngest and oldest, national firsts.
+
+    Example: spacefacts records --as-of 2000-01-01
+    """
     from spacefacts import history
     from spacefacts.render import history as render
     from spacefacts.render import lookup
 
-    with handled():
-        result = history.records(_dataset(), history.parse_moment(as_of))
-        if json:
-            lookup.emit_json(render.records_json(result))
-        else:
-            render.records(result)
+    result = history.records(session.dataset(), history.parse_moment(as_of))
+    if json:
+        lookup.emit_json(render.records_json(result))
+    else:
+        render.records(result)
 
 
 # ---- on this day: `spacefacts today` (spacefacts/today.py, render/today.py) ----
@@ -405,24 +443,32 @@ def today(
     date_: Annotated[
         str | None,
         typer.Option(
-            "--date", help="YYYY-MM-DD, MM-DD, 'Jan 27' or '27 January'; default today.", show_default=False
+            "--date",
+            metavar="DATE",
+            help="YYYY-MM-DD, MM-DD, 'Jan 27' or '27 January'; default today.",
+            show_default=False,
         ),
     ] = None,
     days: Annotated[
-        int, typer.Option("--days", help="Also N days before and after (like calendar -A/-B).")
+        int, typer.Option("--days", metavar="N", help="Also N days before and after (like calendar -A/-B).")
     ] = 0,
     category: Annotated[
         str | None,
         typer.Option(
-            help="launch, crewed, eva, landing, planetary, docking, accident or first.", show_default=False
+            help="launch, crewed, eva, landing, planetary, docking, accident or first.",
+            show_default=False,
+            autocompletion=complete_today_category,
         ),
     ] = None,
-    limit: Annotated[int, typer.Option(help="At most N events per day; 0 lists all.")] = 12,
+    limit: Annotated[int, typer.Option(metavar="N", help="At most N events per day; 0 lists all.")] = 12,
     motd: Annotated[bool, typer.Option("--motd", help="One plain line, the same all day.")] = False,
     ics: Annotated[
         Path | None,
         typer.Option(
-            "--ics", help="Write the listed events to FILE as yearly iCalendar events.", show_default=False
+            "--ics",
+            metavar="FILE",
+            help="Write the listed events to FILE as yearly iCalendar events.",
+            show_default=False,
         ),
     ] = None,
     json: JsonOption = False,
@@ -433,29 +479,49 @@ def today(
     launches and landings, planetary arrivals and landings; tier 3 dockings, first EVAs, EVA records
     and the first launch of each rocket family and launch site; tier 4 other EVAs; then by year.
     Other uncrewed orbital launches are counted in one line. --json gives the full rule and sources.
+
+    Example: spacefacts today --date 12-03 --limit 5
     """
     import datetime
+
+    def compute() -> Any:
+        from spacefacts import today as on_this_day
+
+        when, month_day, _ = on_this_day.resolve_date(date_, datetime.date.today())
+        return on_this_day.on_this_day(
+            session.dataset(), when, month_day, days=days, category=category, limit=limit or None
+        )
+
+    def printed_motd() -> str:
+        import contextlib
+        import io
+
+        from spacefacts import today as on_this_day
+        from spacefacts.render import today as render
+
+        with contextlib.redirect_stdout(io.StringIO()) as out:
+            render.motd_line(on_this_day.motd(compute()))
+        return out.getvalue()
+
+    if motd and ics is None:
+        # The same text all day, read back from the user cache: a shell start-up file waits for it.
+        inputs = (datetime.date.today().isoformat(), date_, days, category, limit)
+        sys.stdout.write(session.remembered_text("motd", inputs, printed_motd))
+        return
 
     from spacefacts import today as on_this_day
     from spacefacts.render import today as render
 
-    if ics is None and not motd:
-        _exit(commands.run(lambda: commands.today(date_, json, days, category, limit)))
-        return
-    with handled():
-        when, month_day, _ = on_this_day.resolve_date(date_, datetime.date.today())
-        result = on_this_day.on_this_day(
-            _dataset(), when, month_day, days=days, category=category, limit=limit or None
-        )
-        if ics is not None:
-            count = render.write_ics(result, ics)
-            typer.echo(f"wrote {count} yearly events to {ics}", err=True)
-        if motd:
-            render.motd_line(on_this_day.motd(result))
-        elif json:
-            render.emit_json(render.today_json(result))
-        elif ics is None:
-            render.today_table(result)
+    result = compute()
+    if ics is not None:
+        count = render.write_ics(result, ics)
+        echo(f"wrote {count} yearly events to {ics}", err=True)
+    if motd:
+        render.motd_line(on_this_day.motd(result))
+    elif json:
+        render.emit_json(render.today_json(result))
+    elif ics is None:
+        render.today_table(result)
 
 
 # ---- quiz: `spacefacts quiz` (spacefacts/quiz.py, render/quiz.py) ----
@@ -463,7 +529,9 @@ def today(
 
 @app.command()
 def quiz(
-    questions: Annotated[int, typer.Option("--questions", "-n", help="How many questions.", min=1)] = 10,
+    questions: Annotated[
+        int, typer.Option("--questions", "-n", metavar="N", help="How many questions.", min=1)
+    ] = 10,
     seed: Annotated[
         int | None,
         typer.Option(help="Same seed, same questions, whatever the history holds.", show_default=False),
@@ -473,12 +541,18 @@ def quiz(
     ] = False,
     day: Annotated[
         str | None,
-        typer.Option("--date", help="The date for --daily, YYYY-MM-DD (default today).", show_default=False),
+        typer.Option(
+            "--date",
+            metavar="DATE",
+            help="The date for --daily, YYYY-MM-DD (default today).",
+            show_default=False,
+        ),
     ] = None,
     category: Annotated[
         str | None,
         typer.Option(
             help="crew, missions, launches, history or true-false; or one kind (who-flew, year, ...).",
+            autocompletion=complete_quiz_category,
             show_default=False,
         ),
     ] = None,
@@ -499,35 +573,25 @@ def quiz(
     family, hand-picked landmark events and the small early programs (Vostok to Apollo); hard for
     suborbital flights, Soyuz and Shuttle flights after the 50th, and most planetary events;
     --json states the whole rule.
+
+    Example: spacefacts quiz --questions 5 --difficulty easy
     """
     from spacefacts import quiz as trivia
     from spacefacts.render import quiz as render
 
     def warn(message: str) -> None:
-        typer.echo(f"spacefacts: {message}", err=True)
+        echo(f"spacefacts: {message}", err=True)
 
-    with handled():
-        history = trivia.History(trivia.history_path(), warn)
-        if reset:
-            typer.echo("quiz history cleared" if history.reset() else "no quiz history to clear", err=True)
-            return
-        plan = trivia.plan(seed, daily, day, questions, category, difficulty)
-        remember = not (no_history or json)
-        seen = history.load() if remember and not plan.pinned else None
-        asked = trivia.build_quiz(_dataset(), questions, plan.seed, category, difficulty, seen)
-        if json:
-            render.emit_json(render.quiz_json(asked, plan.seed, category, difficulty))
-            return
-        finished = render.play(asked, history if remember else None, warn, plan.replay)
-    if not finished:
-        raise typer.Exit(130)
-
-
-def main() -> None:
-    try:
-        app(prog_name="spacefacts")
-    except BrokenPipeError:
-        # The reader went away (`| head`): silence the flush at exit and stop quietly.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        sys.exit(1)
+    history = trivia.History(trivia.history_path(), warn)
+    if reset:
+        echo("quiz history cleared" if history.reset() else "no quiz history to clear", err=True)
+        return
+    plan = trivia.plan(seed, daily, day, questions, category, difficulty)
+    remember = not (no_history or json)
+    seen = history.load() if remember and not plan.pinned else None
+    asked = trivia.build_quiz(session.dataset(), questions, plan.seed, category, difficulty, seen)
+    if json:
+        render.emit_json(render.quiz_json(asked, plan.seed, category, difficulty))
+        return
+    if not render.play(asked, history if remember else None, warn, plan.replay):
+        raise Exit(ExitCode.INTERRUPTED)

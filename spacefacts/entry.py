@@ -1,26 +1,68 @@
-"""The `spacefacts` console script: everyday invocations fast, the rest through the full CLI."""
+"""The `spacefacts` console script.
+
+Everything runs inside one handler (`errors.guard`: Ctrl-C, a closed pipe, a full disk). An argv
+the generated parameter table reads unambiguously runs without importing Typer (spacefacts.fastpath);
+anything else, and shell completion past what spacefacts.completion answers, goes to the Typer app.
+"""
 
 from __future__ import annotations
 
 import os
 import sys
 
+from spacefacts import errors
 
-def main() -> None:
-    from spacefacts import commands
 
-    try:
-        code = commands.fast_completion()
-        if code is None:
-            code = commands.fast(sys.argv[1:])
-        if code is None:
-            from spacefacts.cli import main as full
+class _ClosedStream:
+    """Stands in for a standard output the shell closed (`>&-`): writing to it is an error."""
 
-            full()
-            return
-    except BrokenPipeError:
-        # The reader went away (`| head`): silence the flush at exit and stop quietly.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        code = 1
-    sys.exit(code)
+    encoding = "utf-8"
+
+    def write(self, text: str) -> int:
+        raise OSError(9, "standard output is closed")
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return False
+
+
+def _prepare_terminal() -> None:
+    """Make the output channel something every command can use, or fail in one line."""
+    if sys.stdout is None:
+        sys.stdout = _ClosedStream()
+    encoding = (getattr(sys.stdout, "encoding", None) or "utf-8").lower().replace("_", "-")
+    if encoding not in ("utf-8", "utf8") and hasattr(sys.stdout, "reconfigure"):
+        # A terminal that cannot show every character (ascii, latin-1) gets a readable stand-in
+        # (\\u2019) for what it cannot encode, not a crash; --json stays valid JSON (render escapes).
+        sys.stdout.reconfigure(errors="backslashreplace")
+    columns = os.environ.get("COLUMNS")
+    if columns is not None and not (columns.isascii() and columns.isdigit() and int(columns) > 0):
+        # POSIX: COLUMNS is a positive decimal number, otherwise ignored. Rich would draw every
+        # table zero columns wide (nothing at all) and still exit 0.
+        del os.environ["COLUMNS"]
+
+
+def _dispatch(argv: list[str]) -> int:
+    _prepare_terminal()
+    from spacefacts import fastpath
+
+    code = None
+    if "_SPACEFACTS_COMPLETE" in os.environ:
+        from spacefacts import completion
+
+        code = completion.run()
+    else:
+        code = fastpath.run(argv)
+    if code is None:
+        from spacefacts.cli import app
+
+        app(args=argv, prog_name="spacefacts")
+        code = 0
+    return code
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = sys.argv[1:] if argv is None else argv
+    sys.exit(errors.guard(lambda: _dispatch(args)))

@@ -7,7 +7,6 @@ an imported launch log (launches.toml), which then replaces the built-in one, an
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +46,8 @@ def atomic_write_text(path: Path, text: str) -> None:
 
 def atomic_write_bytes(path: Path, data: bytes, private: bool = True) -> None:
     """As atomic_write_text; `private=False` gives the file the usual permissions (umask)."""
+    import tempfile  # here, not at the top: reading the cache folder's path should not pay for it
+
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:

@@ -40,8 +40,12 @@ def build(sources: Path) -> tuple[dict[str, str], Report]:
         "data/countries.toml": tomlw.dumps(country_doc, HEADER),
         "data/roles.toml": tomlw.dumps(role_doc, HEADER),
     }
-    # Shell completion offers mission ids from this plain list, so a TAB never parses TOML.
+    # Shell completion offers mission ids, person ids and launch years from these plain lists, so a
+    # TAB never parses TOML.
     files["data/mission-ids.txt"] = "".join(f"{m['id']}\n" for m in mission_doc["mission"])
+    files["data/person-ids.txt"] = "".join(f"{p['id']}\n" for p in people_doc["person"])
+    years = sorted({launch["date"][:4] for launch in launch_doc["launch"]})
+    files["data/launch-years.txt"] = "".join(f"{year}\n" for year in years)
     files["docs/data-report.md"] = report.markdown()
     return files, report
 

@@ -25,7 +25,9 @@ def console() -> Console:
 
 
 def emit_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    # Non-ASCII as \u escapes where stdout cannot encode it (PYTHONIOENCODING=ascii): still valid JSON.
+    encoding = (getattr(sys.stdout, "encoding", None) or "utf-8").lower().replace("_", "-")
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=encoding not in ("utf-8", "utf8")) + "\n")
 
 
 def format_duration(value: timedelta | None) -> str:

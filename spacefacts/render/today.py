@@ -8,7 +8,6 @@ from typing import Any
 
 from spacefacts.render import console, emit_json, time_json
 from spacefacts.today import Anniversary, Today, day_name
-from spacefacts.userdata import atomic_write_bytes
 
 __all__ = ["emit_json"]
 
@@ -124,6 +123,8 @@ def write_ics(result: Today, path: Path) -> int:
     """
     from icalendar import Calendar
     from icalendar import Event as IcsEvent
+
+    from spacefacts.userdata import atomic_write_bytes
 
     cal = Calendar()
     cal.add("prodid", ICS_PRODID)

@@ -1,0 +1,134 @@
+"""The composition root: which data folders, and the dataset loaded from them (cached per process).
+
+Commands in spacefacts.cli ask `dataset()` for the data; nothing else decides where it comes from.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from spacefacts.errors import NotFound, SpacefactsError
+
+if TYPE_CHECKING:
+    from spacefacts.dataset import Dataset
+
+EXTRA_DATA: list[Path] = []  # the user's own folders: --data, SPACEFACTS_DATA
+_LAST: list[tuple[tuple[object, ...], Dataset]] = []  # one parsed dataset, reused within a process
+
+
+def set_data_folders(folders: list[Path]) -> None:
+    """Record --data folders and those in SPACEFACTS_DATA; NotFound if one is missing."""
+    env = os.environ.get("SPACEFACTS_DATA", "")
+    chosen = [*folders, *(Path(p) for p in env.split(os.pathsep) if p)]
+    for folder in chosen:
+        if not folder.is_dir():
+            raise NotFound(f"no data folder at {folder}")
+    EXTRA_DATA[:] = chosen
+
+
+def _fingerprint() -> tuple[object, ...]:
+    """What the loaded dataset depends on, so a long-lived process (tests, a bot) reloads on change."""
+    from spacefacts import userdata
+
+    stats: list[tuple[str, int | None, int | None]] = []
+    imported = userdata.data_dir() / userdata.IMPORTED_LAUNCHES
+    try:
+        st = imported.stat()
+        stats.append((str(imported), st.st_mtime_ns, st.st_size))
+    except OSError:
+        pass  # no import: the same data whichever user folder it would have been in
+    for folder in EXTRA_DATA:
+        for file in (folder / name for name in ("missions.toml", "people.toml", "events.toml")):
+            try:
+                st = file.stat()
+                stats.append((str(file), st.st_mtime_ns, st.st_size))
+            except OSError:
+                stats.append((str(file), None, None))
+    return tuple(stats)
+
+
+def dataset() -> Dataset:
+    """The dataset (from the user cache when valid), with the user's own folders checked and layered on."""
+    from spacefacts import dataset as data
+
+    key = _fingerprint()
+    if _LAST and _LAST[0][0] == key:
+        return _LAST[0][1]
+    ds = data.Dataset(extra=EXTRA_DATA)
+    if os.environ.get("SPACEFACTS_NO_CACHE") != "1":
+        from spacefacts import cache, userdata
+
+        cache.load(ds, userdata.cache_dir())
+    if EXTRA_DATA:
+        from spacefacts import validate
+
+        problems = validate.check(ds, only_user=True)
+        if problems:
+            more = f" (and {len(problems) - 1} more: spacefacts data validate)" if len(problems) > 1 else ""
+            raise SpacefactsError(problems[0] + more)
+    _LAST[:] = [(key, ds)]
+    return ds
+
+
+def listed(name: str, incomplete: str) -> list[str]:
+    """Lines of a plain list the build writes beside the data (mission-ids.txt, person-ids.txt,
+    launch-years.txt) that start with `incomplete`: shell completion reads no TOML."""
+    from spacefacts.dataset import builtin_data_dir
+
+    try:
+        values = (builtin_data_dir() / name).read_text(encoding="utf-8").split()
+    except OSError:
+        return []
+    return [v for v in values if v.startswith(incomplete.lower())]
+
+
+def _code_and_data() -> str:
+    """A checksum of what any answer depends on: the installed code, the data files (built-in,
+    imported, the user's folders) and the Python version; sizes and modification times, no reading."""
+    import zlib
+
+    from spacefacts import __version__
+
+    package = Path(__file__).resolve().parent
+    builtin = package / "_data" if (package / "_data").is_dir() else package.parent / "data"
+    parts = [__version__, sys.version, repr(_fingerprint())]
+    for folder in (package, package / "render", builtin):
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.is_file():
+                st = entry.stat()
+                parts.append(f"{entry.path}:{st.st_size}:{st.st_mtime_ns}")
+    return f"{zlib.crc32(chr(10).join(parts).encode()):08x}"
+
+
+def remembered_text(name: str, inputs: tuple[object, ...], compute: Callable[[], str]) -> str:
+    """`compute()`, or the text it gave last time for the same inputs, code and data.
+
+    For `today --motd`, which runs in shell start-up files: the line is the same all day, and
+    reading it back skips loading the dataset. One entry per name, in the user cache folder.
+    """
+    from spacefacts import userdata
+
+    if os.environ.get("SPACEFACTS_NO_CACHE") == "1":
+        return compute()
+    key = f"{_code_and_data()} {inputs!r}".replace("\n", " ")
+    path = userdata.cache_dir() / f"{name}.txt"
+    try:
+        if path.is_file() and path.stat().st_size < 65536:
+            stored_key, _, text = path.read_text(encoding="utf-8").partition("\n")
+            if stored_key == key and text:
+                return text
+    except (OSError, UnicodeDecodeError):
+        pass  # unreadable: compute it again
+    text = compute()
+    with contextlib.suppress(OSError):  # a read-only cache folder only costs the next run the time
+        userdata.atomic_write_text(path, f"{key}\n{text}")
+    return text
