@@ -25,8 +25,15 @@ SPACEFACTS = str(Path(sys.executable).with_name("spacefacts"))
 
 
 def run(args: list[str], **env: str) -> subprocess.CompletedProcess[str]:
+    # Decode as the child was told to encode (PYTHONIOENCODING), so a latin-1 "ä" reads back as "ä".
+    encoding = env.get("PYTHONIOENCODING", "utf-8")
     return subprocess.run(
-        [SPACEFACTS, *args], env={**os.environ, **env}, capture_output=True, text=True, timeout=120
+        [SPACEFACTS, *args],
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        encoding=encoding,
+        timeout=120,
     )
 
 
