@@ -55,9 +55,21 @@ def resolve_person(ds: Dataset, query: str) -> Person:
 
 @dataclass(frozen=True)
 class CrewRow:
+    """One person's journey on a mission: the ship they went up on and the one they came home on."""
+
     person: Person
     role: str
     flight_number: int | None  # which flight of theirs this was (aborts not counted)
+    up: Mission | None = None  # the ship they launched on
+    home: Time | None = None  # their own return; None while still up (or lost in an accident)
+    home_on: Mission | None = None  # the ship they came home on, when McDowell lists it
+    home_on_name: str | None = None  # its name when it is not a crewed flight (flew up uncrewed)
+
+    @property
+    def time_aloft(self) -> timedelta | None:
+        if self.up is None or self.home is None:
+            return None
+        return self.home.start - self.up.launch.start
 
 
 @dataclass(frozen=True)
@@ -84,10 +96,44 @@ class MissionCard:
     family_ordinal: Ordinal | None
     events: list[Event] = field(default_factory=list)
     evas: list[EvaRow] = field(default_factory=list)
+    down: list[CrewRow] = field(default_factory=list)  # who came home on this ship
 
     @property
     def duration(self) -> timedelta | None:
         return self.mission.duration
+
+    @property
+    def up(self) -> list[CrewRow]:
+        """Who launched on this ship (`crew`, by its journey's first leg)."""
+        return self.crew
+
+    @property
+    def spacewalks(self) -> int:
+        """EVAs counted once per hatch opening (SPACEWALK_RULE)."""
+        return len(spacewalk_groups([row.eva for row in self.evas]))
+
+
+SPACEWALK_RULE = (
+    "a spacewalk is a group leaving the hatch together: person-EVAs starting within 30 minutes of "
+    "the group's first (on the same day when a start has no time) are one spacewalk"
+)
+SPACEWALK_WINDOW = timedelta(minutes=30)
+
+
+def spacewalk_groups(evas: list[Eva]) -> list[list[Eva]]:
+    """Person-EVAs grouped into spacewalks (SPACEWALK_RULE), in start order."""
+    groups: list[list[Eva]] = []
+    for eva in sorted(evas, key=lambda e: e.start.iso):
+        if groups:
+            first = groups[-1][0].start
+            timed = len(first.iso) >= 17 and len(eva.start.iso) >= 17
+            if (timed and eva.start.start - first.start <= SPACEWALK_WINDOW) or (
+                not timed and eva.start.iso[:10] == first.iso[:10]
+            ):
+                groups[-1].append(eva)
+                continue
+        groups.append([eva])
+    return groups
 
 
 def flight_end(person: Person, mission: Mission) -> Time | None:
@@ -134,6 +180,31 @@ def family_ordinal(ds: Dataset, mission: Mission) -> Ordinal | None:
     return Ordinal(flights.index(mission) + 1, len(flights), f"crewed {mission.family} flight", FAMILY_RULE)
 
 
+def journey(ds: Dataset, person: Person, mission: Mission, role: str) -> CrewRow:
+    """The person's leg that began with `mission`: own return, and the ship that brought them home."""
+    back = person.return_from(mission.id)
+    if back is None:
+        home_on = None if mission.in_flight or mission.landing is None else mission
+        return CrewRow(person, role, _flight_number(ds, person, mission), mission, mission.landing, home_on)
+    on = ds.mission_by_id.get(back.on) if back.on else None
+    return CrewRow(person, role, _flight_number(ds, person, mission), mission, back.landing, on, back.ship)
+
+
+def came_home_on(ds: Dataset, mission: Mission, up: list[CrewRow]) -> list[CrewRow]:
+    """Who came home on this ship: its own crew that stayed with it, and people who launched on another."""
+    if mission.accident or mission.landing is None:
+        return []
+    rows = [row for row in up if row.home_on is mission]
+    for person in ds.people:
+        for back in person.returns:
+            if back.on == mission.id and back.mission != mission.id:
+                launched = ds.mission_by_id.get(back.mission)
+                if launched is not None:
+                    role = next((s.role for s in launched.crew if s.person == person.id), "")
+                    rows.append(journey(ds, person, launched, role))
+    return rows
+
+
 def mission_card(ds: Dataset, mission: Mission) -> MissionCard:
     launch = ds.launch_by_tag.get(mission.launch_tag) if mission.launch_tag else None
     site_code = mission.site or (launch.site if launch else None)
@@ -142,7 +213,7 @@ def mission_card(ds: Dataset, mission: Mission) -> MissionCard:
     for seat in mission.crew:
         person = ds.person_by_id.get(seat.person)
         if person is not None:
-            crew.append(CrewRow(person, seat.role, _flight_number(ds, person, mission)))
+            crew.append(journey(ds, person, mission, seat.role))
     events = [e for e in ds.events if e.mission == mission.id]
     evas = [
         EvaRow(row.person, eva)
@@ -160,6 +231,7 @@ def mission_card(ds: Dataset, mission: Mission) -> MissionCard:
         family_ordinal=family_ordinal(ds, mission),
         events=events,
         evas=evas,
+        down=came_home_on(ds, mission, crew),
     )
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from spacefacts.model import Launch
 from spacefacts.queries import (
+    SPACEWALK_RULE,
     CountUnderRule,
     CrewRow,
     EvaRow,
@@ -58,16 +59,37 @@ OUTCOME_TEXT = {"success": "reached space", "launch failure": "launch failure", 
 
 
 def crew_json(rows: list[CrewRow]) -> list[dict[str, Any]]:
-    return [
-        {
-            "id": row.person.id,
-            "name": row.person.name,
-            "country": row.person.country,
-            "role": row.role,
-            "flight_number": row.flight_number,
-        }
-        for row in rows
-    ]
+    out = []
+    for row in rows:
+        aloft = row.time_aloft
+        out.append(
+            {
+                "id": row.person.id,
+                "name": row.person.name,
+                "country": row.person.country,
+                "role": row.role,
+                "flight_number": row.flight_number,
+                "launched_on": row.up.id if row.up else None,
+                "return": time_json(row.home),
+                "returned_on": row.home_on.id if row.home_on else None,
+                "returned_on_name": row.home_on.name if row.home_on else row.home_on_name,
+                "time_aloft_seconds": int(aloft.total_seconds()) if aloft is not None else None,
+            }
+        )
+    return out
+
+
+def _came_home(row: CrewRow, card: MissionCard) -> str:
+    """The crew row's own return, where it is not simply the ship's landing."""
+    m = card.mission
+    if m.accident:
+        return "killed"
+    if row.home is None:
+        return "still in space at the data's end"
+    if row.home_on is m:
+        return "with the ship"
+    ship = row.home_on.name if row.home_on else row.home_on_name or "another ship (flew up uncrewed)"
+    return f"{row.home.iso[:10]} on {ship}, {format_duration(row.time_aloft)}"
 
 
 def _eva_json(row: EvaRow) -> dict[str, Any]:
@@ -91,7 +113,8 @@ def mission_json(card: MissionCard) -> dict[str, Any]:
         "kind": m.kind,
         "outcome": m.outcome,
         "launch": time_json(m.launch),
-        "landing": time_json(m.landing),
+        "landing": None if m.accident else time_json(m.landing),
+        "flight_end": time_json(m.landing),
         "in_flight": m.in_flight,
         "duration_seconds": int(duration.total_seconds()) if duration is not None else None,
         "vehicle": m.vehicle,
@@ -103,7 +126,12 @@ def mission_json(card: MissionCard) -> dict[str, Any]:
         "spacecraft_family": m.family,
         "cospar": m.launch_tag,
         "crew": crew_json(card.crew),
+        "up": crew_json(card.up),
+        "down": crew_json(card.down),
+        "accident": m.accident,
+        "accident_source": m.accident_source,
         "evas": [_eva_json(row) for row in card.evas],
+        "spacewalks": card.spacewalks,
         "year_ordinal": _ordinal(card.year_ordinal),
         "family_ordinal": _ordinal(card.family_ordinal),
         "events": [
@@ -129,9 +157,12 @@ def mission_card(card: MissionCard) -> None:
     if card.site_name:
         pad = f", pad {m.pad}" if m.pad else ""
         info.add_row("Site", f"{card.site_name}{pad}")
-    info.add_row(
-        "Outcome", OUTCOME_TEXT.get(m.outcome, m.outcome) + (f" ({m.kind})" if m.kind != "abort" else "")
-    )
+    if m.accident:
+        info.add_row("Outcome", m.accident)
+    else:
+        info.add_row(
+            "Outcome", OUTCOME_TEXT.get(m.outcome, m.outcome) + (f" ({m.kind})" if m.kind != "abort" else "")
+        )
     if m.station:
         info.add_row("Station", m.station)
     for event in card.events:
@@ -140,8 +171,10 @@ def mission_card(card: MissionCard) -> None:
         if event.date.precision in ("minute", "second") and m.launch.precision in ("minute", "second"):
             after = f" ({format_duration(event.date.start - m.launch.start)} after launch)"
         info.add_row(label, f"{event.date.display()}{after}: {event.title}")
-    if m.landing:
-        info.add_row("Landing", m.landing.display())
+    if m.landing and m.accident:
+        info.add_row("Ended", m.landing.display())
+    elif m.landing:
+        info.add_row("Landing", m.landing.display() + ("" if card.down or not m.crew else " (uncrewed)"))
     elif m.in_flight:
         info.add_row("Landing", "in flight at the source's last update")
     info.add_row("Duration", format_duration(card.duration))
@@ -150,15 +183,24 @@ def mission_card(card: MissionCard) -> None:
         info.add_row("Fact", _ordinal_text(fact))
     out.print(info)
     if card.crew:
-        crew = Table(title="Crew", title_justify="left")
-        for column in ("Name", "Country", "Role", "Flight"):
+        crew = Table(title="Crew (up: launched on this ship)", title_justify="left")
+        for column in ("Name", "Country", "Role", "Flight", "Came home"):
             crew.add_column(column)
         for row in card.crew:
             nth = f"{ordinal(row.flight_number)} flight" if row.flight_number else "-"
-            crew.add_row(row.person.name, row.person.country, row.role, nth)
+            crew.add_row(row.person.name, row.person.country, row.role, nth, _came_home(row, card))
         out.print(crew)
+    if _down_differs(card):
+        down = Table(title="Down: came home on this ship", title_justify="left")
+        for column in ("Name", "Country", "Launched on", "Time aloft"):
+            down.add_column(column)
+        for row in card.down:
+            up = row.up.name if row.up else "-"
+            down.add_row(row.person.name, row.person.country, up, format_duration(row.time_aloft))
+        out.print(down)
     if card.evas:
-        evas = Table(title=f"EVAs during the mission ({len(card.evas)})", title_justify="left")
+        title = f"EVAs during the mission: {_spacewalks(card)}"
+        evas = Table(title=title, title_justify="left")
         for column in ("Start (UTC)", "Who", "Duration"):
             evas.add_column(column)
         for eva_row in card.evas:
@@ -169,6 +211,8 @@ def mission_card(card: MissionCard) -> None:
             )
         out.print(evas)
     notes = [f"{o.scope}: counted as {o.rule}" for o in facts]
+    if card.evas and card.spacewalks != len(card.evas):
+        notes.append(SPACEWALK_RULE)
     sources = [f"McDowell crewed-flight list ({m.src})"]
     if card.launch:
         sources.append(f"GCAT launch log ({card.launch.src})")
@@ -247,23 +291,55 @@ def problems(found: list[str]) -> None:
         sys.stdout.write(line + "\n")
 
 
+def _spacewalks(card: MissionCard) -> str:
+    walks, people = card.spacewalks, len(card.evas)
+    text = f"{walks} spacewalk{'s' if walks != 1 else ''}"
+    return text if walks == people else f"{text}, {people} person-EVAs"
+
+
+def _down_differs(card: MissionCard) -> bool:
+    """Whether the crew that came home on the ship is not simply the crew that launched on it."""
+    m = card.mission
+    if m.accident or m.in_flight or m.landing is None or not m.crew:
+        return False
+    return bool(card.down) and [r.person.id for r in card.down] != [r.person.id for r in card.up]
+
+
 def crew_table(card: MissionCard) -> None:
     from rich.table import Table
 
     m = card.mission
     table = Table(title=f"Crew of {m.name} ({m.launch.iso[:10]})", title_justify="left")
-    for column in ("Name", "Country", "Role", "Flight", "Id"):
+    for column in ("Name", "Country", "Role", "Flight", "Came home", "Id"):
         table.add_column(column)
     for row in card.crew:
         nth = f"{ordinal(row.flight_number)} flight" if row.flight_number else "-"
-        table.add_row(row.person.name, row.person.country, row.role, nth, row.person.id)
+        table.add_row(
+            row.person.name, row.person.country, row.role, nth, _came_home(row, card), row.person.id
+        )
     out = console()
     out.print(table)
+    if _down_differs(card):
+        down = Table(title=f"Came home on {m.name}", title_justify="left")
+        for column in ("Name", "Launched on", "Time aloft", "Id"):
+            down.add_column(column)
+        for row in card.down:
+            up = row.up.name if row.up else "-"
+            down.add_row(row.person.name, up, format_duration(row.time_aloft), row.person.id)
+        out.print(down)
+    elif m.landing and not m.accident and not card.down and m.crew:
+        out.print(f"{m.name} landed uncrewed: its crew came home on other ships.")
     out.print(f"[dim]Roles are McDowell's codes. Source: McDowell crewed-flight list ({m.src}).[/dim]")
 
 
 def crew_list_json(card: MissionCard) -> dict[str, Any]:
-    return {"mission": card.mission.id, "name": card.mission.name, "crew": crew_json(card.crew)}
+    return {
+        "mission": card.mission.id,
+        "name": card.mission.name,
+        "crew": crew_json(card.crew),
+        "up": crew_json(card.up),
+        "down": crew_json(card.down),
+    }
 
 
 def person_json(card: PersonCard) -> dict[str, Any]:
