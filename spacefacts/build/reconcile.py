@@ -31,11 +31,19 @@ from spacefacts.build.report import Report
 
 TT_FILE = "tidytuesday-astronauts/astronauts.csv"
 TT_HOURS_TOLERANCE = 1.0
+OUTCOME = {
+    "mcdowell": "McDowell's value kept",
+    "cosmos": "cosmos-book's value taken",
+    "neither": "corrected to",
+}
 SECTIONS = {
     "person": "people: disagreements with cosmos-book",
     "mission": "missions: disagreements with cosmos-book",
 }
-FIELDS = {"person": ("born", "died"), "mission": ("launch", "landing")}
+FIELDS = {"person": ("born", "died"), "mission": ("launch", "landing", "crew")}
+# A reference agrees with a source's time when they are this close (a minute-precision reference
+# and a source with seconds).
+AGREE = timedelta(seconds=60)
 
 
 @dataclass
@@ -70,11 +78,15 @@ def load_corrections(path: Path) -> list[Correction]:
         where = f"{path.name}: {e.get('key')} {e.get('field')}"
         record = e.get("record")
         if record not in FIELDS or e.get("field") not in FIELDS[record]:
-            raise ValueError(f"{where}: record must be person (born, died) or mission (launch, landing)")
+            raise ValueError(
+                f"{where}: record must be person (born, died) or mission (launch, landing, crew)"
+            )
         if not str(e.get("source", "")).startswith("http"):
             raise ValueError(f"{where}: needs an http source")
-        if not re.fullmatch(r"\d{4}(-\d\d(-\d\d(T\d\d:\d\d(:\d\d)?Z)?)?)?", str(e.get("value", ""))):
-            raise ValueError(f"{where}: value must be an ISO date or UTC time")
+        value = str(e.get("value", ""))
+        crew = e["field"] == "crew" and value == "mcdowell"
+        if not crew and not re.fullmatch(r"\d{4}(-\d\d(-\d\d(T\d\d:\d\d(:\d\d)?Z)?)?)?", value):
+            raise ValueError(f"{where}: value must be an ISO date or UTC time ('mcdowell' for a crew)")
         out.append(Correction(record, e["key"], e["field"], e["value"], e["source"], e.get("note", "")))
     return out
 
@@ -137,16 +149,17 @@ def resolve(
             rule(d, tt, ctx)
         c = by_key.get((d.record, d.key, d.field))
         if c is not None and not d.winner:
-            d.winner, d.how, d.value = "correction", "correction", c.value
-            d.reason = f"curated correction {c.value} ({c.source})" + (f": {c.note}" if c.note else "")
+            d.winner, d.how, d.value = agreeing(c.value, d, ctx), "correction", c.value
+            d.reason = f"{c.source}" + (f" ({c.note})" if c.note else "")
     disputed = {(d.record, d.key, d.field) for d in found}
     for d in found:
-        tail = f" -> {d.winner}" + (f" {d.value}" if d.value else "") + f" by {d.how}: {d.reason}"
-        report.add(SECTIONS[d.record], d.text + (tail if d.winner else " -> UNRESOLVED"))
+        value = f" {d.value}" if d.value and d.field != "crew" else ""
+        tail = f" -> {OUTCOME[d.winner]}{value}, by {d.how}: {d.reason}" if d.winner else " -> UNRESOLVED"
+        report.add(SECTIONS[d.record], d.text + tail)
     for c in corrections:
         if (c.record, c.key, c.field) not in disputed:
             report.add(
-                "corrections where both sources agree but a public reference differs",
+                "corrections outside the disagreements (no second source disputes the value)",
                 f"{c.record} {c.key} {c.field}: {c.value} ({c.source})" + (f": {c.note}" if c.note else ""),
             )
     by_rule = sum(1 for d in found if d.how == "rule")
@@ -155,14 +168,30 @@ def resolve(
     report.figure("disagreements resolved by a rule", by_rule)
     report.figure("disagreements resolved by a curated correction", by_correction)
     report.figure("disagreements unresolved", len(found) - by_rule - by_correction)
-    report.figure("curated corrections of values both sources share", len(corrections) - by_correction)
+    report.figure("curated corrections outside the disagreements", len(corrections) - by_correction)
     applied = [c for c in corrections if (c.record, c.key, c.field) not in disputed]
     for d in found:
-        if d.winner == "correction":
+        if d.winner == "mcdowell" or d.field == "crew" or not d.winner:
+            continue
+        if d.how == "correction":
             applied.append(by_key[(d.record, d.key, d.field)])
-        elif d.winner == "cosmos" and d.field in ("born", "launch", "landing"):
+        else:
             applied.append(Correction(d.record, d.key, d.field, d.cosmos, "", d.reason))
     return applied
+
+
+def agreeing(value: str, d: Disagreement, ctx: dict[str, Any]) -> str:
+    """Which source a curated value agrees with: mcdowell, cosmos, or neither (a third value)."""
+    if d.field == "crew":
+        return "mcdowell" if value == "mcdowell" else "neither"
+    for name, theirs in (("mcdowell", d.mcdowell), ("cosmos", d.cosmos)):
+        if len(value) >= 16 and len(theirs) >= 16:
+            parse = ctx["parse_iso"]
+            if abs(parse(value).at - parse(theirs).at) <= AGREE:
+                return name
+        elif value == theirs:
+            return name
+    return "neither"
 
 
 def rule_born(d: Disagreement, tt: list[TTRow], ctx: dict[str, Any]) -> None:
@@ -237,8 +266,8 @@ def rule_landing(d: Disagreement, tt: list[TTRow], ctx: dict[str, Any]) -> None:
     if whole_hours and abs(parse(d.cosmos).at - parse(d.mcdowell).at - shift) <= timedelta(minutes=1):
         d.winner, d.how, d.value = "mcdowell", "rule", d.mcdowell
         d.reason = (
-            f"cosmos-book's launch and landing are both {format_shift(shift)} off McDowell's, and GCAT "
-            "settles the launch for McDowell: one time-zone slip"
+            f"cosmos-book's launch and landing are both {format_shift(shift)} off McDowell's, and the "
+            "launch is settled for McDowell: one time-zone slip"
         )
 
 
@@ -288,7 +317,7 @@ def apply(
         old = rec.get(c.field)
         rec[c.field] = c.value
         rec.pop(f"{c.field}_uncertain", None)
-        why = c.source or c.note
+        why = c.source or "a rule with a second source, see docs/data-report.md"
         rec["src"] += f"; {c.field} {c.value} (was {old}): {why}"
         if c.record == "mission" and c.field == "landing":
             new_landing[id_of[c.key]] = c.value
