@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from spacefacts.dataset import Dataset, fold
 from spacefacts.errors import Ambiguous, NotFound, UsageError
@@ -97,9 +97,12 @@ class MissionCard:
     events: list[Event] = field(default_factory=list)
     evas: list[EvaRow] = field(default_factory=list)
     down: list[CrewRow] = field(default_factory=list)  # who came home on this ship
+    counted_to: datetime | None = None  # in flight at the data's end: the duration so far runs to here
 
     @property
     def duration(self) -> timedelta | None:
+        if self.mission.duration is None and self.counted_to:
+            return self.counted_to - self.mission.launch.start
         return self.mission.duration
 
     @property
@@ -232,6 +235,7 @@ def mission_card(ds: Dataset, mission: Mission) -> MissionCard:
         events=events,
         evas=evas,
         down=came_home_on(ds, mission, crew),
+        counted_to=crew_data_end(ds) if mission.in_flight else None,
     )
 
 
@@ -330,7 +334,11 @@ def data_info(ds: Dataset) -> dict[str, object]:
         "launches.toml": f"launches {launches[0].date.iso[:10]} through {launches[-1].date.iso[:10]}",
         "missions.toml": f"crewed flights through {max(m.launch.iso for m in missions)[:10]}"
         f" (landings through {max(landed)[:10]})",
-        "people.toml": f"{len(ds.people)} people; EVAs through {max(cosmos_evas)[:10] if cosmos_evas else 'none'}",
+        "people.toml": f"{len(ds.people)} people; EVAs: "
+        + str(
+            ds.meta("people.toml").get("eva_coverage")
+            or f"through {max(cosmos_evas)[:10] if cosmos_evas else 'none'}"
+        ),
         "events.toml": f"events {min(e.date.iso for e in ds.events)[:10]} through "
         f"{max(e.date.iso for e in ds.events)[:10]}",
     }
@@ -344,6 +352,8 @@ def data_info(ds: Dataset) -> dict[str, object]:
         "version": __version__,
         "directory": str(ds.directory),
         "imported_launches": str(ds.launch_file) if ds.imported else None,
+        "eva_coverage": ds.meta("people.toml").get("eva_coverage"),
+        "evas_through": max(cosmos_evas)[:10] if cosmos_evas else None,
         "files": [
             {
                 "file": file,
@@ -367,10 +377,15 @@ class FlightRow:
     end: Time | None  # the person's own return
     returned_on: Mission | None  # when they came home on another ship
     role: str
+    counted_to: datetime | None = None  # still up at the data's end: time aloft counts to here
 
     @property
     def duration(self) -> timedelta | None:
-        return self.end.start - self.mission.launch.start if self.end else None
+        if self.end:
+            return self.end.start - self.mission.launch.start
+        if self.counted_to:
+            return self.counted_to - self.mission.launch.start
+        return None
 
 
 @dataclass(frozen=True)
@@ -383,8 +398,13 @@ class PersonCard:
 
     @property
     def time_in_space(self) -> timedelta:
-        """Sum over flights of (own return - launch); flights still up are not counted."""
+        """Sum over flights of (own return - launch); a flight still up counts to the data's end."""
         return sum((f.duration for f in self.flights if f.duration is not None), timedelta())
+
+    @property
+    def counted_to(self) -> datetime | None:
+        """Where a flight still in progress is counted to (the crew data's end), if there is one."""
+        return next((f.counted_to for f in self.flights if f.counted_to), None)
 
     @property
     def eva_time(self) -> timedelta:
@@ -404,17 +424,27 @@ class PersonCard:
         return first.year - birth.year - ((first.month, first.day) < (birth.month, birth.day))
 
 
+def crew_data_end(ds: Dataset) -> datetime | None:
+    """The crew data's last update (McDowell's list), as the start of that day in UTC."""
+    updated = str(ds.meta("missions.toml").get("updated", ""))
+    return datetime.fromisoformat(updated[:10]).replace(tzinfo=UTC) if len(updated) >= 10 else None
+
+
 def person_card(ds: Dataset, person: Person) -> PersonCard:
     flights: list[FlightRow] = []
     aborts: list[FlightRow] = []
+    data_end = crew_data_end(ds)
     for mission in ds.missions_of_person.get(person.id, []):
         back = person.return_from(mission.id)
         role = next((seat.role for seat in mission.crew if seat.person == person.id), "")
+        end = flight_end(person, mission)
+        still_up = end is None and mission.in_flight and mission.kind != "abort"
         row = FlightRow(
             mission,
-            flight_end(person, mission),
+            end,
             ds.mission_by_id.get(back.on) if back and back.on else None,
             role,
+            data_end if still_up else None,
         )
         (aborts if mission.kind == "abort" else flights).append(row)
     in_space = bool(flights) and flights[-1].end is None and flights[-1].mission.in_flight

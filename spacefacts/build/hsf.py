@@ -26,6 +26,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
+from spacefacts.build import evas as eva_list
 from spacefacts.build import mcdates, reconcile
 from spacefacts.build.report import Report
 
@@ -1515,6 +1516,7 @@ def build(sources: Path, launch_doc: dict[str, Any], report: Report) -> tuple[di
     astro_updated = updated_time((sources / ASTRO_FILE).read_text(encoding="utf-8").split("\n"))
     durations_agree = check_durations(people, by_tag, returns, astro_updated, report)
     order = {r.tag: i for i, r in enumerate(rows)}
+    curated_evas = eva_list.load(ROOT / "curated" / "evas.toml", {p.no for p in people})
     persons = []
     for p in people:
         flights = [by_tag[t].id for t, _ in sorted(p.rides, key=lambda tr: order[tr[0]])]
@@ -1524,6 +1526,7 @@ def build(sources: Path, launch_doc: dict[str, Any], report: Report) -> tuple[di
                 f"{p.no} {p.f['Name']}: NRI {p.f['NRI']}, {len(flights)} rides - {p.src}",
             )
         evas = eva_records(cosmos_by_file[p.cosmos], report) if p.cosmos else []
+        evas = eva_list.dedupe(evas + curated_evas.get(p.no, []), f"{p.no} {p.f['Name']}", report)
         backs = [returns[p.no][t].record() for t, _ in p.rides if t in returns.get(p.no, {})]
         persons.append(person_record(p, countries, flights, backs, evas, report))
 
@@ -1544,7 +1547,11 @@ def build(sources: Path, launch_doc: dict[str, Any], report: Report) -> tuple[di
         "mission": missions,
     }
     people_doc = {
-        "meta": {"source": f"{source}; EVAs from {cosmos_credit}", "updated": updated},
+        "meta": {
+            "source": f"{source}; EVAs from {cosmos_credit} and curated/evas.toml",
+            "updated": updated,
+            "eva_coverage": eva_list.coverage(persons, report),
+        },
         "person": persons,
     }
     return mission_doc, people_doc
@@ -1659,4 +1666,4 @@ def figures(
     report.figure("people", len(persons))
     report.figure("people joined with cosmos-book", len(joined))
     report.figure("cosmos-book person files", len(cosmos))
-    report.figure("EVAs (cosmos-book)", sum(len(p.get("evas", [])) for p in persons))
+    report.figure("EVAs (person-EVAs, counted once)", sum(len(p.get("evas", [])) for p in persons))

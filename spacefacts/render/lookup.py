@@ -117,6 +117,7 @@ def mission_json(card: MissionCard) -> dict[str, Any]:
         "flight_end": time_json(m.landing),
         "in_flight": m.in_flight,
         "duration_seconds": int(duration.total_seconds()) if duration is not None else None,
+        "duration_counted_to": card.counted_to.strftime("%Y-%m-%d") if card.counted_to else None,
         "vehicle": m.vehicle,
         "site": m.site,
         "site_name": card.site_name,
@@ -177,7 +178,10 @@ def mission_card(card: MissionCard) -> None:
         info.add_row("Landing", m.landing.display() + ("" if card.down or not m.crew else " (uncrewed)"))
     elif m.in_flight:
         info.add_row("Landing", "in flight at the source's last update")
-    info.add_row("Duration", format_duration(card.duration))
+    so_far = (
+        f" so far (in flight at {card.counted_to:%Y-%m-%d}, where the data ends)" if card.counted_to else ""
+    )
+    info.add_row("Duration", format_duration(card.duration) + so_far)
     facts = [o for o in (card.year_ordinal, card.family_ordinal) if o]
     for fact in facts:
         info.add_row("Fact", _ordinal_text(fact))
@@ -217,7 +221,15 @@ def mission_card(card: MissionCard) -> None:
     if card.launch:
         sources.append(f"GCAT launch log ({card.launch.src})")
     if card.evas:
-        sources.append("EVAs: cosmos-book person files")
+        kinds = {
+            "curated/evas.toml" if r.eva.src.startswith("curated/") else "cosmos-book person files"
+            for r in card.evas
+        }
+        sources.append(
+            "EVAs: "
+            + ", ".join(sorted(kinds))
+            + (" (sources per EVA: --json)" if len(kinds) > 1 or "curated/evas.toml" in kinds else "")
+        )
     if notes:
         out.print("[dim]Rules: " + "; ".join(notes) + "[/dim]")
     out.print("[dim]Sources: " + "; ".join(sources) + "[/dim]")
@@ -354,6 +366,7 @@ def person_json(card: PersonCard) -> dict[str, Any]:
             "return": time_json(row.end),
             "returned_on": row.returned_on.id if row.returned_on else None,
             "duration_seconds": int(row.duration.total_seconds()) if row.duration is not None else None,
+            "in_progress_counted_to": row.counted_to.strftime("%Y-%m-%d") if row.counted_to else None,
         }
 
     return {
@@ -370,6 +383,7 @@ def person_json(card: PersonCard) -> dict[str, Any]:
         "aborts": [flight(row) for row in card.aborts],
         "in_space": card.in_space,
         "time_in_space_seconds": int(card.time_in_space.total_seconds()),
+        "counted_to": card.counted_to.strftime("%Y-%m-%d") if card.counted_to else None,
         "eva_count": len(card.evas),
         "eva_time_seconds": int(card.eva_time.total_seconds()),
         "evas_without_duration": card.evas_without_duration,
@@ -395,7 +409,9 @@ def person_card(card: PersonCard) -> None:
     info.add_row("Country", f"{p.country} ({p.citizen})" if p.country else p.citizen)
     info.add_row("Flights", str(len(card.flights)) + (f" (+{len(card.aborts)} abort)" if card.aborts else ""))
     total = format_duration(card.time_in_space)
-    info.add_row("Time in space", total + (" so far (still in space)" if card.in_space else ""))
+    if card.counted_to:
+        total += f", counting the flight in progress to {card.counted_to:%Y-%m-%d} (where the data ends)"
+    info.add_row("Time in space", total)
     if card.evas:
         eva = f"{len(card.evas)}, {format_duration(card.eva_time)}"
         if card.evas_without_duration:
@@ -409,6 +425,8 @@ def person_card(card: PersonCard) -> None:
         rows.add_column(column)
     for n, row in enumerate(card.flights, 1):
         back = row.end.display().removesuffix(" UTC") if row.end else "in space"
+        if row.counted_to:
+            back = f"in space at the data's end ({row.counted_to:%Y-%m-%d})"
         if row.returned_on:
             back += f" on {row.returned_on.name}"
         rows.add_row(
@@ -417,7 +435,7 @@ def person_card(card: PersonCard) -> None:
             row.role,
             row.mission.launch.display().removesuffix(" UTC"),
             back,
-            format_duration(row.duration) if row.duration else "-",
+            (format_duration(row.duration) + (" so far" if row.counted_to else "")) if row.duration else "-",
         )
     for row in card.aborts:
         rows.add_row("-", f"{row.mission.name} (abort)", row.role, row.mission.launch.iso[:10], "-", "-")
