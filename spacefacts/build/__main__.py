@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from spacefacts.build import accidents, events, gcat, hsf, tomlw
+from spacefacts.build import accidents, events, gcat, hsf, suborbital, tomlw
 from spacefacts.build.report import Report
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -27,6 +27,8 @@ def build(sources: Path) -> tuple[dict[str, str], Report]:
     launch_doc = gcat.build(sources / "gcat", curated, report)
     mission_doc, people_doc = hsf.build(sources, launch_doc, report)
     accidents.apply(mission_doc["mission"], curated, report)
+    sites = suborbital.apply(mission_doc["mission"], sources, curated, report)
+    gcat.add_sites(launch_doc, sources / "gcat", curated, sites, report)
     event_doc = events.build(sources, curated, mission_doc, people_doc, report)
     files = {
         "data/launches.toml": tomlw.dumps(gcat.to_document(launch_doc), HEADER),

@@ -122,6 +122,7 @@ def mission_json(card: MissionCard) -> dict[str, Any]:
         "site": m.site,
         "site_name": card.site_name,
         "pad": m.pad,
+        "platform": m.platform,
         "station": m.station,
         "callsign": m.callsign,
         "spacecraft_family": m.family,
@@ -158,6 +159,8 @@ def mission_card(card: MissionCard) -> None:
     if card.site_name:
         pad = f", pad {m.pad}" if m.pad else ""
         info.add_row("Site", f"{card.site_name}{pad}")
+    if m.platform:
+        info.add_row("Air launch", m.platform)
     if m.accident:
         info.add_row("Outcome", m.accident)
     else:
