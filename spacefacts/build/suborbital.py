@@ -44,7 +44,9 @@ def apply(missions: list[dict[str, Any]], sources: Path, curated: Path, report: 
     by_tag: dict[str, dict[str, Any]] = {}
     for e in entries:
         if not str(e.get("source", "")).startswith("http") or not e.get("vehicle") or not e.get("site"):
-            raise ValueError(f"curated/suborbital.toml: {e.get('tags')}: needs vehicle, site and an http source")
+            raise ValueError(
+                f"curated/suborbital.toml: {e.get('tags')}: needs vehicle, site and an http source"
+            )
         for tag in e["tags"]:
             by_tag[tag] = e
     used: set[str] = set()
