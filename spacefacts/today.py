@@ -298,7 +298,13 @@ def _crewed_landings(ds: Dataset) -> list[Anniversary]:
         if m.kind != "orbital" or m.landing is None or not _has_day(m.landing):
             continue
         people = aboard.get(m.id, [])
-        title = f"{m.name} lands" + (f", bringing home {_names(people)}" if people else "")
+        title = f"{m.name} lands" + (
+            f", bringing home {_names(people)}"
+            if people
+            else " uncrewed: its crew came home on another ship"
+            if m.crew
+            else ""
+        )
         rows.append(
             Anniversary(
                 key=f"landing-{m.id}",
