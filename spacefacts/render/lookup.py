@@ -157,7 +157,8 @@ def mission_card(card: MissionCard) -> None:
     if m.vehicle:
         info.add_row("Vehicle", m.vehicle)
     if card.site_name:
-        pad = f", pad {m.pad}" if m.pad else ""
+        # GCAT writes a runway as a pad code (RW16/34, SpaceShipTwo at Spaceport America).
+        pad = "" if not m.pad else f", runway {m.pad[2:]}" if m.pad.startswith("RW") else f", pad {m.pad}"
         info.add_row("Site", f"{card.site_name}{pad}")
     if m.platform:
         info.add_row("Air launch", m.platform)
