@@ -55,7 +55,7 @@ def person_row(p: Person) -> tuple[Any, ...]:
         p.gender,
         p.flights,
         tuple((_t(e.start), _t(e.end), e.duration_min, e.src) for e in p.evas),
-        tuple((r.mission, _t(r.landing), r.on, r.src) for r in p.returns),
+        tuple((r.mission, _t(r.landing), r.on, r.src, r.ship) for r in p.returns),
         p.cosmos,
         p.src,
         p.aliases,
@@ -85,6 +85,9 @@ def encode(ds: Dataset) -> bytes:
             tuple((c.person, c.role) for c in m.crew),
             m.cosmos,
             m.src,
+            m.accident,
+            m.accident_source,
+            m.platform,
         )
         for m in ds.missions
     )
@@ -115,9 +118,7 @@ def decode(payload: bytes, ds: Dataset) -> None:
     data = marshal.loads(payload)
     launches = dict(data["launches"])
     missions = tuple(
-        Mission(
-            *[*r[:8], _time(r[8]), _time(r[9]), *r[10:20], tuple(CrewSeat(*c) for c in r[20]), r[21], r[22]]
-        )
+        Mission(*[*r[:8], _time(r[8]), _time(r[9]), *r[10:20], tuple(CrewSeat(*c) for c in r[20]), *r[21:26]])
         for r in data["missions"]
     )
     events = tuple(Event(r[0], _time(r[1]), *r[2:]) for r in data["events"])  # type: ignore[arg-type]

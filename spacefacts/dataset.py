@@ -290,7 +290,7 @@ def person_from_row(r: tuple[Any, ...]) -> Person:
         _time_of(r[6]),
         *r[7:11],
         tuple(Eva(start(e[0]), _time_of(e[1]), e[2], e[3]) for e in r[11]),
-        tuple(Return(b[0], start(b[1]), b[2], b[3]) for b in r[12]),
+        tuple(Return(b[0], start(b[1]), b[2], b[3], b[4]) for b in r[12]),
         r[13],
         r[14],
         r[15],
@@ -493,6 +493,9 @@ class Dataset:
                     crew=tuple(crew),
                     cosmos=r.text("cosmos", False),
                     src=r.text("src"),
+                    accident=r.text("accident", False),
+                    accident_source=r.text("accident_source", False),
+                    platform=r.text("platform", False),
                 )
             )
         return tuple(missions)
@@ -570,7 +573,13 @@ class Dataset:
                 landing = back.time("landing")
                 assert landing is not None
                 returns.append(
-                    Return(back.text("mission"), landing, back.text("on", False), back.text("src"))
+                    Return(
+                        back.text("mission"),
+                        landing,
+                        back.text("on", False),
+                        back.text("src"),
+                        back.text("ship", False),
+                    )
                 )
             people.append(
                 Person(

@@ -57,6 +57,7 @@ class InSpace:
     data_end: str  # date of the crewed-flight list's last update
     beyond_data: bool  # the moment is after that update: later launches are unknown
     rule: str = IN_SPACE_RULE
+    counted_to: datetime | None = None  # days aloft run to here: the moment, or the data's end before it
 
 
 def flights_by(ds: Dataset, moment: datetime) -> Iterator[tuple[Mission, Person, Time | None]]:
@@ -79,7 +80,8 @@ def in_space(ds: Dataset, moment: datetime) -> InSpace:
     aloft.sort(key=lambda a: (a.station or "~", a.since.iso, a.person.sort_name))
     data_end = crew_data_end(ds)
     beyond = bool(data_end) and moment.date() > date.fromisoformat(data_end)
-    return InSpace(moment, aloft, data_end, beyond)
+    end = data_end_moment(ds)
+    return InSpace(moment, aloft, data_end, beyond, counted_to=min(moment, end) if beyond and end else moment)
 
 
 # ---- records -----------------------------------------------------------------------------
@@ -89,10 +91,12 @@ def in_space(ds: Dataset, moment: datetime) -> InSpace:
 class Record:
     key: str  # stable snake_case name
     title: str
-    holder: Person | None
+    holder: Person | None  # the first to reach the value
     value: str
     detail: str
     rule: str
+    holders: tuple[Person, ...] = ()  # everyone who holds the value (a tie), first to reach it first
+    in_progress: bool = False  # a holder's value counts a flight still up at the data's end
 
 
 @dataclass(frozen=True)
@@ -101,15 +105,31 @@ class Records:
     records: list[Record]
     firsts: list[tuple[str, Person, Mission]]  # (country, person, mission)
     data_end: str
+    counted_to: datetime  # flights still up are counted to here: the as-of moment or the data's end
 
 
-def _stays(ds: Dataset, as_of: datetime) -> dict[str, list[tuple[Mission, timedelta]]]:
-    """Per person: (flight, time aloft up to as_of) for flights launched by as_of, aborts excluded."""
+def data_end_moment(ds: Dataset) -> datetime | None:
+    """The crew-data update as a moment (its date at 00:00 UTC): flights still up count to here."""
+    end = crew_data_end(ds)
+    return datetime.fromisoformat(end[:10]).replace(tzinfo=UTC) if len(end) >= 10 else None
+
+
+def _stays(
+    ds: Dataset, as_of: datetime, until: datetime
+) -> tuple[dict[str, list[tuple[Mission, timedelta]]], set[str]]:
+    """Per person: (flight, time aloft) for flights launched by as_of, aborts excluded; and the people
+    with a flight still up, whose time counts to `until` (no later than the data's end)."""
     out: dict[str, list[tuple[Mission, timedelta]]] = {}
+    up: set[str] = set()
     for mission, person, end in flights_by(ds, as_of):
-        stop = as_of if end is None or end.start > as_of else end.start
-        out.setdefault(person.id, []).append((mission, stop - mission.launch.start))
-    return out
+        if end is None or end.start > as_of:
+            stop = as_of if end is not None else until
+            if end is None:
+                up.add(person.id)
+        else:
+            stop = end.start
+        out.setdefault(person.id, []).append((mission, max(stop - mission.launch.start, timedelta())))
+    return out, up
 
 
 def _fmt(value: timedelta) -> str:
@@ -124,17 +144,25 @@ def _age(person: Person, at: datetime) -> float | None:
 
 
 def records(ds: Dataset, as_of: datetime) -> Records:
-    stays = _stays(ds, as_of)
+    end = data_end_moment(ds)
+    until = min(as_of, end) if end else as_of
+    stays, up = _stays(ds, as_of, until)
     people = ds.person_by_id
     found: list[Record] = []
 
-    def best(key: str, title: str, rule: str, scores: dict[str, tuple[float, str, str]]) -> None:
+    def best(
+        key: str, title: str, rule: str, scores: dict[str, tuple[float, str, str]], timed: bool = False
+    ) -> None:
         if not scores:
             found.append(Record(key, title, None, "-", "no data yet", rule))
             return
-        # Highest score; ties go to whoever reached it first (the earliest detail date), then id.
-        pid = max(scores, key=lambda p: (scores[p][0], -_day(scores[p][2]), p))
-        found.append(Record(key, title, people[pid], scores[pid][1], scores[pid][2], rule))
+        # Everyone with the highest score holds it (a tie), first to reach it first, then by id.
+        top = max(score for score, _, _ in scores.values())
+        tied = sorted((p for p in scores if scores[p][0] == top), key=lambda p: (_day(scores[p][2]), p))
+        pid = tied[0]
+        holders = tuple(people[p] for p in tied)
+        going = timed and any(p in up for p in tied)
+        found.append(Record(key, title, people[pid], scores[pid][1], scores[pid][2], rule, holders, going))
 
     single = {
         pid: (max(d for _, d in flights).total_seconds(), *_single(flights)) for pid, flights in stays.items()
@@ -142,8 +170,10 @@ def records(ds: Dataset, as_of: datetime) -> Records:
     best(
         "longest_single_flight",
         "Longest single flight",
-        "launch to the person's own return (or the as-of date if still up)",
+        "launch to the person's own return; a flight still up counts to the as-of date, or to the data's "
+        "end if that is earlier",
         single,
+        timed=True,
     )
     total = {
         pid: (
@@ -153,7 +183,13 @@ def records(ds: Dataset, as_of: datetime) -> Records:
         )
         for pid, flights in stays.items()
     }
-    best("most_time_in_space", "Most time in space", "sum over flights, aborts excluded", total)
+    best(
+        "most_time_in_space",
+        "Most time in space",
+        "sum over flights, aborts excluded; a flight still up counts to the as-of date or the data's end",
+        total,
+        timed=True,
+    )
     count = {
         pid: (float(len(flights)), f"{len(flights)} flights", flights[-1][0].launch.iso[:10])
         for pid, flights in stays.items()
@@ -183,7 +219,12 @@ def records(ds: Dataset, as_of: datetime) -> Records:
     eva_count = {
         pid: (float(len(es)), f"{len(es)} EVAs", es[-1].start.iso[:10]) for pid, es in evas.items() if es
     }
-    best("most_evas", "Most EVAs", "cosmos-book EVA records up to the date", eva_count)
+    best(
+        "most_evas",
+        "Most EVAs",
+        "person-EVAs up to the date, each counted once (cosmos-book; curated/evas.toml since 2024)",
+        eva_count,
+    )
     eva_time = {}
     for pid, es in evas.items():
         spent = sum((e.duration for e in es if e.duration is not None), timedelta())
@@ -206,7 +247,7 @@ def records(ds: Dataset, as_of: datetime) -> Records:
         "youngest_at_launch", "Youngest at launch", "age at launch from the birth date (day precision)", young
     )
     best("oldest_at_launch", "Oldest at launch", "age at launch from the birth date (day precision)", old)
-    return Records(as_of, found, national_firsts(ds, as_of), crew_data_end(ds))
+    return Records(as_of, found, national_firsts(ds, as_of), crew_data_end(ds), until)
 
 
 def _single(flights: list[tuple[Mission, timedelta]]) -> tuple[str, str]:

@@ -128,6 +128,11 @@ class Mission:
     crew: tuple[CrewSeat, ...]
     cosmos: str | None
     src: str
+    # A flight that ended in a fatal accident: what happened, in words, and the public source.
+    # `landing` then holds the end of the flight (McDowell's end time), not a landing.
+    accident: str | None = None
+    accident_source: str | None = None
+    platform: str | None = None  # the carrier aircraft of an air launch (B-52, White Knight Two)
 
     @property
     def duration(self) -> timedelta | None:
@@ -160,6 +165,7 @@ class Return:
     landing: Time
     on: str | None
     src: str
+    ship: str | None = None  # the ship's name where it is not a crewed flight (it flew up uncrewed)
 
 
 @dataclass(frozen=True, slots=True)

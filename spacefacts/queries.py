@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from spacefacts import nations, roles
 from spacefacts.dataset import Dataset
@@ -69,11 +69,23 @@ def resolve_person(ds: Dataset, query: str) -> Person:
 
 @dataclass(frozen=True)
 class CrewRow:
+    """One person's journey on a mission: the ship they went up on and the one they came home on."""
+
     person: Person
     role: str
     flight_number: int | None  # which flight of theirs this was (aborts not counted)
     nation: Nation  # the state they flew for (nations.RULE)
     role_name: str  # the role in words (roles.words)
+    up: Mission | None = None  # the ship they launched on
+    home: Time | None = None  # their own return; None while still up (or lost in an accident)
+    home_on: Mission | None = None  # the ship they came home on, when McDowell lists it
+    home_on_name: str | None = None  # its name when it is not a crewed flight (flew up uncrewed)
+
+    @property
+    def time_aloft(self) -> timedelta | None:
+        if self.up is None or self.home is None:
+            return None
+        return self.home.start - self.up.launch.start
 
 
 @dataclass(frozen=True)
@@ -100,10 +112,47 @@ class MissionCard:
     family_ordinal: Ordinal | None
     events: list[Event] = field(default_factory=list)
     evas: list[EvaRow] = field(default_factory=list)
+    down: list[CrewRow] = field(default_factory=list)  # who came home on this ship
+    counted_to: datetime | None = None  # in flight at the data's end: the duration so far runs to here
 
     @property
     def duration(self) -> timedelta | None:
+        if self.mission.duration is None and self.counted_to:
+            return self.counted_to - self.mission.launch.start
         return self.mission.duration
+
+    @property
+    def up(self) -> list[CrewRow]:
+        """Who launched on this ship (`crew`, by its journey's first leg)."""
+        return self.crew
+
+    @property
+    def spacewalks(self) -> int:
+        """EVAs counted once per hatch opening (SPACEWALK_RULE)."""
+        return len(spacewalk_groups([row.eva for row in self.evas]))
+
+
+SPACEWALK_RULE = (
+    "a spacewalk is a group leaving the hatch together: person-EVAs starting within 30 minutes of "
+    "the group's first (on the same day when a start has no time) are one spacewalk"
+)
+SPACEWALK_WINDOW = timedelta(minutes=30)
+
+
+def spacewalk_groups(evas: list[Eva]) -> list[list[Eva]]:
+    """Person-EVAs grouped into spacewalks (SPACEWALK_RULE), in start order."""
+    groups: list[list[Eva]] = []
+    for eva in sorted(evas, key=lambda e: e.start.iso):
+        if groups:
+            first = groups[-1][0].start
+            timed = len(first.iso) >= 17 and len(eva.start.iso) >= 17
+            if (timed and eva.start.start - first.start <= SPACEWALK_WINDOW) or (
+                not timed and eva.start.iso[:10] == first.iso[:10]
+            ):
+                groups[-1].append(eva)
+                continue
+        groups.append([eva])
+    return groups
 
 
 def flight_end(person: Person, mission: Mission) -> Time | None:
@@ -150,6 +199,33 @@ def family_ordinal(ds: Dataset, mission: Mission) -> Ordinal | None:
     return Ordinal(flights.index(mission) + 1, len(flights), f"crewed {mission.family} flight", FAMILY_RULE)
 
 
+def journey(ds: Dataset, person: Person, mission: Mission, role: str) -> CrewRow:
+    """The person's leg that began with `mission`: own return, and the ship that brought them home."""
+    back = person.return_from(mission.id)
+    number = _flight_number(ds, person, mission)
+    nation, role_name = nations.flew_for(ds, person, mission), roles.words(ds, role)
+    if back is None:
+        home_on = None if mission.in_flight or mission.landing is None else mission
+        return CrewRow(person, role, number, nation, role_name, mission, mission.landing, home_on)
+    on = ds.mission_by_id.get(back.on) if back.on else None
+    return CrewRow(person, role, number, nation, role_name, mission, back.landing, on, back.ship)
+
+
+def came_home_on(ds: Dataset, mission: Mission, up: list[CrewRow]) -> list[CrewRow]:
+    """Who came home on this ship: its own crew that stayed with it, and people who launched on another."""
+    if mission.accident or mission.landing is None:
+        return []
+    rows = [row for row in up if row.home_on is mission]
+    for person in ds.people:
+        for back in person.returns:
+            if back.on == mission.id and back.mission != mission.id:
+                launched = ds.mission_by_id.get(back.mission)
+                if launched is not None:
+                    role = next((s.role for s in launched.crew if s.person == person.id), "")
+                    rows.append(journey(ds, person, launched, role))
+    return rows
+
+
 def mission_card(ds: Dataset, mission: Mission) -> MissionCard:
     launch = ds.launch_by_tag.get(mission.launch_tag) if mission.launch_tag else None
     site_code = mission.site or (launch.site if launch else None)
@@ -158,15 +234,7 @@ def mission_card(ds: Dataset, mission: Mission) -> MissionCard:
     for seat in mission.crew:
         person = ds.person_by_id.get(seat.person)
         if person is not None:
-            crew.append(
-                CrewRow(
-                    person,
-                    seat.role,
-                    _flight_number(ds, person, mission),
-                    nations.flew_for(ds, person, mission),
-                    roles.words(ds, seat.role),
-                )
-            )
+            crew.append(journey(ds, person, mission, seat.role))
     events = [e for e in ds.events if e.mission == mission.id]
     evas = [
         EvaRow(row.person, eva)
@@ -184,6 +252,8 @@ def mission_card(ds: Dataset, mission: Mission) -> MissionCard:
         family_ordinal=family_ordinal(ds, mission),
         events=events,
         evas=evas,
+        down=came_home_on(ds, mission, crew),
+        counted_to=crew_data_end(ds) if mission.in_flight else None,
     )
 
 
@@ -282,7 +352,11 @@ def data_info(ds: Dataset) -> dict[str, object]:
         "launches.toml": f"launches {launches[0].date.iso[:10]} through {launches[-1].date.iso[:10]}",
         "missions.toml": f"crewed flights through {max(m.launch.iso for m in missions)[:10]}"
         f" (landings through {max(landed)[:10]})",
-        "people.toml": f"{len(ds.people)} people; EVAs through {max(cosmos_evas)[:10] if cosmos_evas else 'none'}",
+        "people.toml": f"{len(ds.people)} people; EVAs: "
+        + str(
+            ds.meta("people.toml").get("eva_coverage")
+            or f"through {max(cosmos_evas)[:10] if cosmos_evas else 'none'}"
+        ),
         "events.toml": f"events {min(e.date.iso for e in ds.events)[:10]} through "
         f"{max(e.date.iso for e in ds.events)[:10]}",
     }
@@ -296,6 +370,8 @@ def data_info(ds: Dataset) -> dict[str, object]:
         "version": __version__,
         "directory": str(ds.directory),
         "imported_launches": str(ds.launch_file) if ds.imported else None,
+        "eva_coverage": ds.meta("people.toml").get("eva_coverage"),
+        "evas_through": max(cosmos_evas)[:10] if cosmos_evas else None,
         "files": [
             {
                 "file": file,
@@ -321,10 +397,15 @@ class FlightRow:
     role: str
     nation: Nation  # the state they flew for (nations.RULE)
     role_name: str  # the role in words (roles.words)
+    counted_to: datetime | None = None  # still up at the data's end: time aloft counts to here
 
     @property
     def duration(self) -> timedelta | None:
-        return self.end.start - self.mission.launch.start if self.end else None
+        if self.end:
+            return self.end.start - self.mission.launch.start
+        if self.counted_to:
+            return self.counted_to - self.mission.launch.start
+        return None
 
 
 @dataclass(frozen=True)
@@ -343,8 +424,13 @@ class PersonCard:
 
     @property
     def time_in_space(self) -> timedelta:
-        """Sum over flights of (own return - launch); flights still up are not counted."""
+        """Sum over flights of (own return - launch); a flight still up counts to the data's end."""
         return sum((f.duration for f in self.flights if f.duration is not None), timedelta())
+
+    @property
+    def counted_to(self) -> datetime | None:
+        """Where a flight still in progress is counted to (the crew data's end), if there is one."""
+        return next((f.counted_to for f in self.flights if f.counted_to), None)
 
     @property
     def eva_time(self) -> timedelta:
@@ -364,19 +450,29 @@ class PersonCard:
         return first.year - birth.year - ((first.month, first.day) < (birth.month, birth.day))
 
 
+def crew_data_end(ds: Dataset) -> datetime | None:
+    """The crew data's last update (McDowell's list), as the start of that day in UTC."""
+    updated = str(ds.meta("missions.toml").get("updated", ""))
+    return datetime.fromisoformat(updated[:10]).replace(tzinfo=UTC) if len(updated) >= 10 else None
+
+
 def person_card(ds: Dataset, person: Person) -> PersonCard:
     flights: list[FlightRow] = []
     aborts: list[FlightRow] = []
+    data_end = crew_data_end(ds)
     for mission in ds.missions_of_person.get(person.id, []):
         back = person.return_from(mission.id)
         role = next((seat.role for seat in mission.crew if seat.person == person.id), "")
+        end = flight_end(person, mission)
+        still_up = end is None and mission.in_flight and mission.kind != "abort"
         row = FlightRow(
             mission,
-            flight_end(person, mission),
+            end,
             ds.mission_by_id.get(back.on) if back and back.on else None,
             role,
             nations.flew_for(ds, person, mission),
             roles.words(ds, role),
+            data_end if still_up else None,
         )
         (aborts if mission.kind == "abort" else flights).append(row)
     in_space = bool(flights) and flights[-1].end is None and flights[-1].mission.in_flight

@@ -236,8 +236,13 @@ def _crewed_launches(ds: Dataset, firsts: dict[str, list[str]]) -> list[Annivers
     """A row per crewed flight that went above 80 km; a flight with a national first names its people."""
     rows = []
     for m in ds.missions:
-        if m.outcome != "success" or not _has_day(m.launch):
-            continue  # launch failures and aborts are events of their own (data/events.toml)
+        # Launch failures and aborts are events of their own (data/events.toml), and so is an accident on
+        # its launch day (Challenger); a flight lost later (Soyuz 11, Columbia) still launched that day.
+        lost_at_launch = (
+            m.accident is not None and m.landing is not None and m.landing.iso[:10] == m.launch.iso[:10]
+        )
+        if m.outcome not in ("success", "fatal accident") or lost_at_launch or not _has_day(m.launch):
+            continue
         crew = _crew(ds, m)
         notes = tuple(firsts.get(m.id, []))
         verb = "flies to space and back (suborbital)" if m.kind == "suborbital" else "launches"
@@ -283,7 +288,13 @@ def _crewed_landings(ds: Dataset) -> list[Anniversary]:
         if m.kind != "orbital" or m.landing is None or not _has_day(m.landing):
             continue
         people = aboard.get(m.id, [])
-        title = f"{m.name} lands" + (f", bringing home {_names(people)}" if people else "")
+        title = f"{m.name} lands" + (
+            f", bringing home {_names(people)}"
+            if people
+            else " uncrewed: its crew came home on another ship"
+            if m.crew
+            else ""
+        )
         rows.append(
             Anniversary(
                 key=f"landing-{m.id}",

@@ -268,12 +268,14 @@ def test_ids_and_aliases_globally_unique(missions: dict[str, Doc], people: dict[
 
 
 def test_every_record_has_src(built: tuple[Doc, Doc, Report]) -> None:
+    # A value settled against McDowell's (spacefacts.build.reconcile) says so after the line.
+    settled = r"(; (landing|launch|born|died) \S+ \(was \S+\): \S.*)?"
     for m in built[0]["mission"]:
-        assert re.fullmatch(r"mcdowell-hsf/missions\.html:line \d+", m["src"])
+        assert re.fullmatch(r"mcdowell-hsf/missions\.html:line \d+" + settled, m["src"])
     for p in built[1]["person"]:
-        assert re.fullmatch(r"mcdowell-hsf/astro\.html:line \d+", p["src"])
+        assert re.fullmatch(r"mcdowell-hsf/astro\.html:line \d+" + settled, p["src"])
         for eva in p.get("evas", []):
-            assert eva["src"].startswith("cosmos-book human-spaceflight-data/")
+            assert eva["src"].startswith(("cosmos-book human-spaceflight-data/", "curated/evas.toml: http"))
 
 
 def test_dates_are_iso(built: tuple[Doc, Doc, Report]) -> None:

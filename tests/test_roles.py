@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -62,8 +63,11 @@ def test_unread_tags_are_said_so_not_guessed(ds) -> None:  # type: ignore[no-unt
 
 
 def test_installed_script_shows_role_words_and_keeps_codes_in_json() -> None:
-    table = subprocess.run([str(SCRIPT), "crew", "apollo-11"], capture_output=True, text=True, check=True)
-    assert "Lunar Module" in table.stdout and "LMP" not in table.stdout
+    wide = {**os.environ, "COLUMNS": "160"}
+    table = subprocess.run(
+        [str(SCRIPT), "crew", "apollo-11"], capture_output=True, text=True, check=True, env=wide
+    )
+    assert "Lunar Module Pilot" in table.stdout and "LMP" not in table.stdout
     card = subprocess.run(
         [str(SCRIPT), "mission", "Soyuz MS-11", "--json"], capture_output=True, text=True, check=True
     )

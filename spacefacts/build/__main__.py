@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from spacefacts.build import events, families, gcat, hsf, names, nations, roles, tomlw
+from spacefacts.build import accidents, events, families, gcat, hsf, names, nations, roles, suborbital, tomlw
 from spacefacts.build.report import Report
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,6 +28,9 @@ def build(sources: Path) -> tuple[dict[str, str], Report]:
     mission_doc, people_doc = hsf.build(sources, launch_doc, report)
     families.report_names(mission_doc, report)
     role_doc = roles.build(mission_doc, report)
+    accidents.apply(mission_doc["mission"], curated, report)
+    sites = suborbital.apply(mission_doc["mission"], sources, curated, report)
+    gcat.add_sites(launch_doc, sources / "gcat", curated, sites, report)
     event_doc = events.build(sources, curated, mission_doc, people_doc, report)
     names.check_event_titles(event_doc, people_doc, report)
     codes = {p["citizen"] for p in people_doc["person"]} | {la["state"] for la in launch_doc["launch"]}

@@ -75,6 +75,12 @@ def _families(gcat: Path) -> dict[str, str]:
     return families
 
 
+def add_sites(doc: dict[str, Any], gcat: Path, curated: Path, codes: set[str], report: Report) -> None:
+    """Add site records for codes used elsewhere (crewed suborbital flights) to the launch document."""
+    have = {site["code"] for site in doc["site"]}
+    doc["site"] = sorted(doc["site"] + _sites(gcat, curated, codes - have, report), key=lambda s: s["code"])
+
+
 def _sites(gcat: Path, curated: Path, used: set[str], report: Report) -> list[dict[str, Any]]:
     rows, _ = read_tsv(gcat / "sites.tsv", "gcat/sites.tsv")
     by_code = {row.fields["Site"]: row for row in rows}

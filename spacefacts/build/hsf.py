@@ -25,7 +25,8 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
-from spacefacts.build import families, mcdates, names, nations, roles
+from spacefacts.build import evas as eva_list
+from spacefacts.build import families, mcdates, names, nations, reconcile, roles
 from spacefacts.build.report import Report
 from spacefacts.text import ascii_fold as fold
 from spacefacts.text import slug as slugify
@@ -832,9 +833,9 @@ def check_cosmos_missions(
     people_by_no: dict[str, Person],
     joined: dict[str, Person],
     report: Report,
+    found: list[reconcile.Disagreement],
 ) -> int:
-    """Report launch/landing differences over 5 minutes and crew differences. Returns the count."""
-    section = "missions: disagreements with cosmos-book"
+    """Collect launch/landing differences over 5 minutes and crew differences. Returns the count."""
     count = 0
     landed = [r for r in rows if r.landing and len(r.landing) >= 16]
     for row in rows:
@@ -847,10 +848,8 @@ def check_cosmos_missions(
         ):
             for value in theirs:
                 if mine and value and (d := differ(mine, value)):
-                    report.add(
-                        section,
-                        f"{label} {what}: McDowell vs cosmos {d}{landing_note(what, value, row, landed)}",
-                    )
+                    text = f"{label} {what}: McDowell vs cosmos {d}{landing_note(what, value, row, landed)}"
+                    found.append(reconcile.Disagreement("mission", what, row.f["HSFID"], text, mine, value))
                     count += 1
         mine_crew = {people_by_no[no].id for no, _ in row.crew}
         files = [f for n in row.cosmos for f in cms[n].crew]
@@ -858,7 +857,17 @@ def check_cosmos_missions(
         if mine_crew != theirs_crew:
             only_m = ", ".join(sorted(mine_crew - theirs_crew)) or "-"
             only_c = ", ".join(sorted(theirs_crew - mine_crew)) or "-"
-            report.add(section, f"{label} launch crew: only in McDowell: {only_m}; only in cosmos: {only_c}")
+            text = f"{label} launch crew: only in McDowell: {only_m}; only in cosmos: {only_c}"
+            found.append(
+                reconcile.Disagreement(
+                    "mission",
+                    "crew",
+                    row.f["HSFID"],
+                    text,
+                    ",".join(sorted(mine_crew - theirs_crew)),
+                    ",".join(sorted(theirs_crew - mine_crew)),
+                )
+            )
             count += 1
     matched = {id(r) for r in cmap.values()}
     late: list[Row] = []
@@ -939,11 +948,14 @@ class Back:
     landing: str  # their landing, ISO at the source's precision
     on: Row | None  # the ship they came home on; None when McDowell does not list it
     src: str
+    ship: str | None = None  # the return ship's name when McDowell does not list it
 
     def record(self) -> Record:
         rec: Record = {"mission": self.launch.id, "landing": self.landing}
         if self.on is not None:
             rec["on"] = self.on.id
+        elif self.ship:
+            rec["ship"] = self.ship
         rec["src"] = self.src
         return rec
 
@@ -1015,7 +1027,7 @@ def cosmos_returns(
                 f"{label}: no McDowell crewed flight is that ship, so no return ship is named; "
                 f"landing {landing} kept",
             )
-        out[row.tag] = Back(row, landing, on, src)
+        out[row.tag] = Back(row, landing, on, src, None if on else nxt.get("name") or None)
         check_return_landing(label, on, landing, report)
     for i, m in enumerate(ms):
         if i not in used and not m.get("time_start") and m.get("name"):
@@ -1233,7 +1245,11 @@ def load_curated_returns(sources_rows: dict[str, Row], people: list[Person]) -> 
         if not re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?Z", landing):
             raise ValueError(f"{where}: field 'landing': not an ISO UTC time")
         back = Back(
-            launch=row, landing=landing, on=None, src=f"curated/returns.toml: {e['ship']}: {e['source']}"
+            launch=row,
+            landing=landing,
+            on=None,
+            src=f"curated/returns.toml: {e['ship']}: {e['source']}",
+            ship=e["ship"].split(" (")[0],
         )
         out.setdefault(e["astro_no"], {})[row.tag] = back
     return out
@@ -1455,8 +1471,9 @@ def build(sources: Path, launch_doc: dict[str, Any], report: Report) -> tuple[di
         people_by_no[no].display, people_by_no[no].aliases = named.display, named.aliases
 
     links = link_gcat(rows, launch_doc, report)
-    disagreements = check_cosmos_missions(rows, cms, cmap, people_by_no, joined, report)
-    disagreements += check_dob(people, cosmos, report)
+    found: list[reconcile.Disagreement] = []
+    disagreements = check_cosmos_missions(rows, cms, cmap, people_by_no, joined, report, found)
+    disagreements += check_dob(people, cosmos, report, found)
     extract_rows = check_extract(rows, sources / EXTRACT_FILE, report)
 
     missions = [mission_record(r, links.get(r.f["HSFID"]), people_by_no) for r in rows]
@@ -1468,6 +1485,7 @@ def build(sources: Path, launch_doc: dict[str, Any], report: Report) -> tuple[di
     astro_updated = updated_time((sources / ASTRO_FILE).read_text(encoding="utf-8").split("\n"))
     durations_agree = check_durations(people, by_tag, returns, astro_updated, report)
     order = {r.tag: i for i, r in enumerate(rows)}
+    curated_evas = eva_list.load(ROOT / "curated" / "evas.toml", {p.no for p in people})
     persons = []
     for p in people:
         flights = [by_tag[t].id for t, _ in sorted(p.rides, key=lambda tr: order[tr[0]])]
@@ -1477,9 +1495,11 @@ def build(sources: Path, launch_doc: dict[str, Any], report: Report) -> tuple[di
                 f"{p.no} {p.f['Name']}: NRI {p.f['NRI']}, {len(flights)} rides - {p.src}",
             )
         evas = eva_records(cosmos_by_file[p.cosmos], report) if p.cosmos else []
+        evas = eva_list.dedupe(evas + curated_evas.get(p.no, []), f"{p.no} {p.f['Name']}", report)
         backs = [returns[p.no][t].record() for t, _ in p.rides if t in returns.get(p.no, {})]
         persons.append(person_record(p, countries, flights, backs, evas, report))
 
+    settle(found, sources, rows, people, links, missions, persons, report)
     figures(report, missions, persons, links, cmap, joined, cosmos, disagreements, extract_rows)
     report.figure("rides read from crew_rides_derived.tsv", rides_read)
     for name in ("cosmos-book", "crew_rides_derived.tsv"):
@@ -1496,10 +1516,51 @@ def build(sources: Path, launch_doc: dict[str, Any], report: Report) -> tuple[di
         "mission": missions,
     }
     people_doc = {
-        "meta": {"source": f"{source}; EVAs from {cosmos_credit}", "updated": updated},
+        "meta": {
+            "source": f"{source}; EVAs from {cosmos_credit} and curated/evas.toml",
+            "updated": updated,
+            "eva_coverage": eva_list.coverage(persons, report),
+        },
         "person": persons,
     }
     return mission_doc, people_doc
+
+
+def settle(
+    found: list[reconcile.Disagreement], sources: Path, rows: list[Row], people: list[Person],
+    links: dict[str, Record], missions: list[Record], persons: list[Record], report: Report,
+) -> None:  # fmt: skip
+    """Resolve every disagreement with cosmos-book (spacefacts.build.reconcile) and apply the result."""
+    mission_keys = {
+        r.id: {match_key(n) for n in [r.name, r.f["Ship"], *r.aliases, *name_variants(r.name)]} for r in rows
+    }
+    ctx = {
+        "rows_by_id": {r.f["HSFID"]: r for r in rows},
+        "people_by_no": {p.no: p for p in people},
+        "people_by_id": {p.id: p for p in people},
+        "tag_to_id": {r.tag: r.id for r in rows},
+        "gcat": links,
+        "match_key": match_key,
+        "surname_key": surname_key,
+        "parse_iso": parse_iso,
+        "differ": differ,
+        "mission_keys": mission_keys,
+        # A flight's launch by each of its match keys, for tidytuesday's flight names; names that
+        # two flights share (an abort and its flight) are left out.
+        "launch_by_key": {k: v for k, v in launch_keys(rows, mission_keys).items() if v is not None},
+    }
+    corrections = reconcile.resolve(found, sources, ROOT / "curated", ctx, report)
+    reconcile.apply(corrections, missions, persons, {r.f["HSFID"]: r.id for r in rows})
+
+
+def launch_keys(rows: list[Row], mission_keys: dict[str, set[str]]) -> dict[str, datetime | None]:
+    out: dict[str, datetime | None] = {}
+    for r in rows:
+        if r.kind == "abort" or not r.launch:
+            continue
+        for k in mission_keys[r.id]:
+            out[k] = None if k in out else parse_iso(r.launch).at
+    return out
 
 
 def report_people_join(
@@ -1541,7 +1602,9 @@ def report_people_join(
     )
 
 
-def check_dob(people: list[Person], cosmos: list[CosmosPerson], report: Report) -> int:
+def check_dob(
+    people: list[Person], cosmos: list[CosmosPerson], report: Report, found: list[reconcile.Disagreement]
+) -> int:
     by_file = {c.file: c for c in cosmos}
     count = 0
     for p in people:
@@ -1550,10 +1613,8 @@ def check_dob(people: list[Person], cosmos: list[CosmosPerson], report: Report) 
         mine = mcdowell_date(p.f["Born"])[0]
         theirs = by_file[p.cosmos].top.get("dob")
         if mine and theirs and len(mine) == 10 and len(theirs) == 10 and mine != theirs:
-            report.add(
-                "people: disagreements with cosmos-book",
-                f"{p.no} {p.f['Name']} born: McDowell {mine} vs cosmos {theirs} ({p.cosmos})",
-            )
+            text = f"{p.no} {p.f['Name']} born: McDowell {mine} vs cosmos {theirs} ({p.cosmos})"
+            found.append(reconcile.Disagreement("person", "born", p.no, text, mine, theirs))
             count += 1
     return count
 
@@ -1574,4 +1635,4 @@ def figures(
     report.figure("people", len(persons))
     report.figure("people joined with cosmos-book", len(joined))
     report.figure("cosmos-book person files", len(cosmos))
-    report.figure("EVAs (cosmos-book)", sum(len(p.get("evas", [])) for p in persons))
+    report.figure("EVAs (person-EVAs, counted once)", sum(len(p.get("evas", [])) for p in persons))

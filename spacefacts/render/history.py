@@ -16,6 +16,7 @@ def in_space_json(result: InSpace) -> dict[str, Any]:
         "rule": result.rule,
         "crew_data_ends": result.data_end,
         "beyond_data": result.beyond_data,
+        "days_counted_to": (result.counted_to or result.moment).strftime("%Y-%m-%d"),
         "people": [
             {
                 "id": a.person.id,
@@ -25,7 +26,7 @@ def in_space_json(result: InSpace) -> dict[str, Any]:
                 "mission": a.mission.id,
                 "station": a.station,
                 "launched": a.since.iso,
-                "days_aloft": round(a.days(result.moment), 2),
+                "days_aloft": round(a.days(result.counted_to or result.moment), 2),
             }
             for a in result.aloft
         ],
@@ -41,10 +42,19 @@ def in_space(result: InSpace) -> None:
         table.add_column(column, justify="right" if column == "Days aloft" else "left")
     for a in result.aloft:
         table.add_row(
-            a.person.name, a.nation.name, a.mission.name, a.station or "-", f"{a.days(result.moment):.1f}"
+            a.person.name,
+            a.nation.name,
+            a.mission.name,
+            a.station or "-",
+            f"{a.days(result.counted_to or result.moment):.1f}",
         )
     out = console()
     out.print(table)
+    if result.counted_to and result.counted_to < result.moment:
+        out.print(
+            f"Days aloft are counted to {result.counted_to:%Y-%m-%d}, where the crew data ends; "
+            "who flew or landed after that is not known here."
+        )
     out.print(f"[dim]Counted: {result.rule}; {nations.RULE}. Source: McDowell's crewed-flight list.[/dim]")
 
 
@@ -52,12 +62,16 @@ def records_json(result: Records) -> dict[str, Any]:
     return {
         "as_of": result.as_of.strftime("%Y-%m-%d"),
         "crew_data_ends": result.data_end,
+        "flights_in_progress_counted_to": result.counted_to.strftime("%Y-%m-%d"),
         "records": [
             {
                 "key": r.key,
                 "title": r.title,
                 "holder": r.holder.id if r.holder else None,
                 "holder_name": r.holder.name if r.holder else None,
+                "holders": [{"id": p.id, "name": p.name} for p in r.holders],
+                "tie": len(r.holders) > 1,
+                "in_progress": r.in_progress,
                 "value": r.value,
                 "since": r.detail,
                 "rule": r.rule,
@@ -80,7 +94,14 @@ def records(result: Records) -> None:
     for column in ("Record", "Holder", "Value", "Id"):
         table.add_column(column)
     for r in result.records:
-        table.add_row(r.title, r.holder.name if r.holder else "-", r.value, r.holder.id if r.holder else "-")
+        holders = r.holders or ((r.holder,) if r.holder else ())
+        names = ", ".join(p.name for p in holders) or "-"
+        if len(holders) > 1:
+            names += f" (tied, {len(holders)})"
+        value = r.value + (
+            f" (still in space; counted to {result.counted_to:%Y-%m-%d})" if r.in_progress else ""
+        )
+        table.add_row(r.title, names, value, ", ".join(p.id for p in holders) or "-")
     out.print(table)
     firsts = Table(title=f"First person of each country ({len(result.firsts)})", title_justify="left")
     for column in ("Country", "Person", "Mission", "Launch"):

@@ -8,6 +8,7 @@ from typing import Any
 from spacefacts import nations, roles
 from spacefacts.model import Launch
 from spacefacts.queries import (
+    SPACEWALK_RULE,
     CountUnderRule,
     CrewRow,
     EvaRow,
@@ -59,18 +60,39 @@ OUTCOME_TEXT = {"success": "reached space", "launch failure": "launch failure", 
 
 
 def crew_json(rows: list[CrewRow]) -> list[dict[str, Any]]:
-    return [
-        {
-            "id": row.person.id,
-            "name": row.person.name,
-            "country": row.nation.name,
-            "country_code": row.nation.code,
-            "role": row.role,
-            "role_name": row.role_name,
-            "flight_number": row.flight_number,
-        }
-        for row in rows
-    ]
+    out = []
+    for row in rows:
+        aloft = row.time_aloft
+        out.append(
+            {
+                "id": row.person.id,
+                "name": row.person.name,
+                "country": row.nation.name,
+                "country_code": row.nation.code,
+                "role": row.role,
+                "role_name": row.role_name,
+                "flight_number": row.flight_number,
+                "launched_on": row.up.id if row.up else None,
+                "return": time_json(row.home),
+                "returned_on": row.home_on.id if row.home_on else None,
+                "returned_on_name": row.home_on.name if row.home_on else row.home_on_name,
+                "time_aloft_seconds": int(aloft.total_seconds()) if aloft is not None else None,
+            }
+        )
+    return out
+
+
+def _came_home(row: CrewRow, card: MissionCard) -> str:
+    """The crew row's own return, where it is not simply the ship's landing."""
+    m = card.mission
+    if m.accident:
+        return "killed"
+    if row.home is None:
+        return "still in space at the data's end"
+    if row.home_on is m:
+        return "with the ship"
+    ship = row.home_on.name if row.home_on else row.home_on_name or "another ship (flew up uncrewed)"
+    return f"{row.home.iso[:10]} on {ship}, {format_duration(row.time_aloft)}"
 
 
 def _eva_json(row: EvaRow) -> dict[str, Any]:
@@ -94,19 +116,27 @@ def mission_json(card: MissionCard) -> dict[str, Any]:
         "kind": m.kind,
         "outcome": m.outcome,
         "launch": time_json(m.launch),
-        "landing": time_json(m.landing),
+        "landing": None if m.accident else time_json(m.landing),
+        "flight_end": time_json(m.landing),
         "in_flight": m.in_flight,
         "duration_seconds": int(duration.total_seconds()) if duration is not None else None,
+        "duration_counted_to": card.counted_to.strftime("%Y-%m-%d") if card.counted_to else None,
         "vehicle": m.vehicle,
         "site": m.site,
         "site_name": card.site_name,
         "pad": m.pad,
+        "platform": m.platform,
         "station": m.station,
         "callsign": m.callsign,
         "spacecraft_family": m.family,
         "cospar": m.launch_tag,
         "crew": crew_json(card.crew),
+        "up": crew_json(card.up),
+        "down": crew_json(card.down),
+        "accident": m.accident,
+        "accident_source": m.accident_source,
         "evas": [_eva_json(row) for row in card.evas],
+        "spacewalks": card.spacewalks,
         "year_ordinal": _ordinal(card.year_ordinal),
         "family_ordinal": _ordinal(card.family_ordinal),
         "events": [
@@ -130,11 +160,17 @@ def mission_card(card: MissionCard) -> None:
     if m.vehicle:
         info.add_row("Vehicle", m.vehicle)
     if card.site_name:
-        pad = f", pad {m.pad}" if m.pad else ""
+        # GCAT writes a runway as a pad code (RW16/34, SpaceShipTwo at Spaceport America).
+        pad = "" if not m.pad else f", runway {m.pad[2:]}" if m.pad.startswith("RW") else f", pad {m.pad}"
         info.add_row("Site", f"{card.site_name}{pad}")
-    info.add_row(
-        "Outcome", OUTCOME_TEXT.get(m.outcome, m.outcome) + (f" ({m.kind})" if m.kind != "abort" else "")
-    )
+    if m.platform:
+        info.add_row("Air launch", m.platform)
+    if m.accident:
+        info.add_row("Outcome", m.accident)
+    else:
+        info.add_row(
+            "Outcome", OUTCOME_TEXT.get(m.outcome, m.outcome) + (f" ({m.kind})" if m.kind != "abort" else "")
+        )
     if m.station:
         info.add_row("Station", m.station)
     for event in card.events:
@@ -143,25 +179,39 @@ def mission_card(card: MissionCard) -> None:
         if event.date.precision in ("minute", "second") and m.launch.precision in ("minute", "second"):
             after = f" ({format_duration(event.date.start - m.launch.start)} after launch)"
         info.add_row(label, f"{event.date.display()}{after}: {event.title}")
-    if m.landing:
-        info.add_row("Landing", m.landing.display())
+    if m.landing and m.accident:
+        info.add_row("Ended", m.landing.display())
+    elif m.landing:
+        info.add_row("Landing", m.landing.display() + ("" if card.down or not m.crew else " (uncrewed)"))
     elif m.in_flight:
         info.add_row("Landing", "in flight at the source's last update")
-    info.add_row("Duration", format_duration(card.duration))
+    so_far = (
+        f" so far (in flight at {card.counted_to:%Y-%m-%d}, where the data ends)" if card.counted_to else ""
+    )
+    info.add_row("Duration", format_duration(card.duration) + so_far)
     facts = [o for o in (card.year_ordinal, card.family_ordinal) if o]
     for fact in facts:
         info.add_row("Fact", _ordinal_text(fact))
     out.print(info)
     if card.crew:
-        crew = Table(title="Crew", title_justify="left")
-        for column in ("Name", "Country", "Role", "Flight"):
+        crew = Table(title="Crew (up: launched on this ship)", title_justify="left")
+        for column in ("Name", "Country", "Role", "Flight", "Came home"):
             crew.add_column(column)
         for row in card.crew:
             nth = f"{ordinal(row.flight_number)} flight" if row.flight_number else "-"
-            crew.add_row(row.person.name, row.nation.name, row.role_name, nth)
+            crew.add_row(row.person.name, row.nation.name, row.role_name, nth, _came_home(row, card))
         out.print(crew)
+    if _down_differs(card):
+        down = Table(title="Down: came home on this ship", title_justify="left")
+        for column in ("Name", "Country", "Launched on", "Time aloft"):
+            down.add_column(column)
+        for row in card.down:
+            up = row.up.name if row.up else "-"
+            down.add_row(row.person.name, row.nation.name, up, format_duration(row.time_aloft))
+        out.print(down)
     if card.evas:
-        evas = Table(title=f"EVAs during the mission ({len(card.evas)})", title_justify="left")
+        title = f"EVAs during the mission: {_spacewalks(card)}"
+        evas = Table(title=title, title_justify="left")
         for column in ("Start (UTC)", "Who", "Duration"):
             evas.add_column(column)
         for eva_row in card.evas:
@@ -174,11 +224,21 @@ def mission_card(card: MissionCard) -> None:
     notes = [f"{o.scope}: counted as {o.rule}" for o in facts]
     if card.crew:
         notes += [nations.RULE, roles.RULE]
+    if card.evas and card.spacewalks != len(card.evas):
+        notes.append(SPACEWALK_RULE)
     sources = [f"McDowell crewed-flight list ({m.src})"]
     if card.launch:
         sources.append(f"GCAT launch log ({card.launch.src})")
     if card.evas:
-        sources.append("EVAs: cosmos-book person files")
+        kinds = {
+            "curated/evas.toml" if r.eva.src.startswith("curated/") else "cosmos-book person files"
+            for r in card.evas
+        }
+        sources.append(
+            "EVAs: "
+            + ", ".join(sorted(kinds))
+            + (" (sources per EVA: --json)" if len(kinds) > 1 or "curated/evas.toml" in kinds else "")
+        )
     if notes:
         out.print("[dim]Rules: " + "; ".join(notes) + "[/dim]")
     out.print("[dim]Sources: " + "; ".join(sources) + "[/dim]")
@@ -252,18 +312,44 @@ def problems(found: list[str]) -> None:
         sys.stdout.write(line + "\n")
 
 
+def _spacewalks(card: MissionCard) -> str:
+    walks, people = card.spacewalks, len(card.evas)
+    text = f"{walks} spacewalk{'s' if walks != 1 else ''}"
+    return text if walks == people else f"{text}, {people} person-EVAs"
+
+
+def _down_differs(card: MissionCard) -> bool:
+    """Whether the crew that came home on the ship is not simply the crew that launched on it."""
+    m = card.mission
+    if m.accident or m.in_flight or m.landing is None or not m.crew:
+        return False
+    return bool(card.down) and [r.person.id for r in card.down] != [r.person.id for r in card.up]
+
+
 def crew_table(card: MissionCard) -> None:
     from rich.table import Table
 
     m = card.mission
     table = Table(title=f"Crew of {m.name} ({m.launch.iso[:10]})", title_justify="left")
-    for column in ("Name", "Country", "Role", "Flight", "Id"):
+    for column in ("Name", "Country", "Role", "Flight", "Came home", "Id"):
         table.add_column(column)
     for row in card.crew:
         nth = f"{ordinal(row.flight_number)} flight" if row.flight_number else "-"
-        table.add_row(row.person.name, row.nation.name, row.role_name, nth, row.person.id)
+        table.add_row(
+            row.person.name, row.nation.name, row.role_name, nth, _came_home(row, card), row.person.id
+        )
     out = console()
     out.print(table)
+    if _down_differs(card):
+        down = Table(title=f"Came home on {m.name}", title_justify="left")
+        for column in ("Name", "Launched on", "Time aloft", "Id"):
+            down.add_column(column)
+        for row in card.down:
+            up = row.up.name if row.up else "-"
+            down.add_row(row.person.name, up, format_duration(row.time_aloft), row.person.id)
+        out.print(down)
+    elif m.landing and not m.accident and not card.down and m.crew:
+        out.print(f"{m.name} landed uncrewed: its crew came home on other ships.")
     out.print(
         f"[dim]{roles.RULE[0].upper()}{roles.RULE[1:]}; {nations.RULE}. "
         f"Source: McDowell crewed-flight list ({m.src}).[/dim]"
@@ -271,7 +357,13 @@ def crew_table(card: MissionCard) -> None:
 
 
 def crew_list_json(card: MissionCard) -> dict[str, Any]:
-    return {"mission": card.mission.id, "name": card.mission.name, "crew": crew_json(card.crew)}
+    return {
+        "mission": card.mission.id,
+        "name": card.mission.name,
+        "crew": crew_json(card.crew),
+        "up": crew_json(card.up),
+        "down": crew_json(card.down),
+    }
 
 
 def person_json(card: PersonCard) -> dict[str, Any]:
@@ -289,6 +381,7 @@ def person_json(card: PersonCard) -> dict[str, Any]:
             "country": row.nation.name,
             "country_code": row.nation.code,
             "duration_seconds": int(row.duration.total_seconds()) if row.duration is not None else None,
+            "in_progress_counted_to": row.counted_to.strftime("%Y-%m-%d") if row.counted_to else None,
         }
 
     return {
@@ -308,6 +401,7 @@ def person_json(card: PersonCard) -> dict[str, Any]:
         "aborts": [flight(row) for row in card.aborts],
         "in_space": card.in_space,
         "time_in_space_seconds": int(card.time_in_space.total_seconds()),
+        "counted_to": card.counted_to.strftime("%Y-%m-%d") if card.counted_to else None,
         "eva_count": len(card.evas),
         "eva_time_seconds": int(card.eva_time.total_seconds()),
         "evas_without_duration": card.evas_without_duration,
@@ -340,7 +434,9 @@ def person_card(card: PersonCard) -> None:
     info.add_row("Country", _countries(card))
     info.add_row("Flights", str(len(card.flights)) + (f" (+{len(card.aborts)} abort)" if card.aborts else ""))
     total = format_duration(card.time_in_space)
-    info.add_row("Time in space", total + (" so far (still in space)" if card.in_space else ""))
+    if card.counted_to:
+        total += f", counting the flight in progress to {card.counted_to:%Y-%m-%d} (where the data ends)"
+    info.add_row("Time in space", total)
     if card.evas:
         eva = f"{len(card.evas)}, {format_duration(card.eva_time)}"
         if card.evas_without_duration:
@@ -354,6 +450,8 @@ def person_card(card: PersonCard) -> None:
         rows.add_column(column)
     for n, row in enumerate(card.flights, 1):
         back = row.end.display().removesuffix(" UTC") if row.end else "in space"
+        if row.counted_to:
+            back = f"in space at the data's end ({row.counted_to:%Y-%m-%d})"
         if row.returned_on:
             back += f" on {row.returned_on.name}"
         rows.add_row(
@@ -362,7 +460,7 @@ def person_card(card: PersonCard) -> None:
             row.role_name,
             row.mission.launch.display().removesuffix(" UTC"),
             back,
-            format_duration(row.duration) if row.duration else "-",
+            (format_duration(row.duration) + (" so far" if row.counted_to else "")) if row.duration else "-",
         )
     for row in card.aborts:
         rows.add_row("-", f"{row.mission.name} (abort)", row.role_name, row.mission.launch.iso[:10], "-", "-")

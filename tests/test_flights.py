@@ -1,0 +1,195 @@
+"""Every crewed flight told right: journeys up and down, accidents, EVAs, ties, suborbital sites.
+
+A property test over every mission and person, then the cases of issue 12 through the installed
+`spacefacts` console script, as a user would type them.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from spacefacts import queries
+
+SCRIPT = Path(sys.executable).with_name("spacefacts")
+
+
+def spacefacts(*args: str) -> Any:
+    done = subprocess.run([str(SCRIPT), *args, "--json"], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+# ---- properties over all the data -------------------------------------------------------
+
+
+def test_each_return_lies_between_launch_and_the_next_launch(ds: Any) -> None:
+    checked = 0
+    for person in ds.people:
+        flights = [m for m in ds.missions_of_person.get(person.id, []) if m.kind != "abort"]
+        for mission, following in zip(flights, [*flights[1:], None], strict=False):
+            end = queries.flight_end(person, mission)
+            if end is None:
+                continue
+            checked += 1
+            assert end.start >= mission.launch.start, (person.id, mission.id)
+            if following is not None:
+                assert end.start <= following.launch.start, (person.id, mission.id, following.id)
+    assert checked > 1000
+
+
+def test_no_eva_lies_outside_its_persons_time_aloft(ds: Any) -> None:
+    for person in ds.people:
+        windows = [
+            (m.launch, queries.flight_end(person, m))
+            for m in ds.missions_of_person.get(person.id, [])
+            if m.kind != "abort"
+        ]
+        for eva in person.evas:
+            assert any(queries.during(eva.start, start, end) for start, end in windows), (
+                person.id,
+                eva.start,
+            )
+
+
+def test_a_missions_evas_lie_between_launch_and_its_crews_latest_return(ds: Any) -> None:
+    for mission in ds.missions:
+        card = queries.mission_card(ds, mission)
+        homes = [row.home for row in card.crew if row.home is not None]
+        latest = max(homes, key=lambda t: t.start) if homes else None
+        for row in card.evas:
+            assert queries.during(row.eva.start, mission.launch, latest), (mission.id, row.eva.start)
+
+
+def test_whoever_came_home_on_a_ship_is_on_its_down_list(ds: Any) -> None:
+    for person in ds.people:
+        for back in person.returns:
+            if back.on:
+                card = queries.mission_card(ds, ds.mission_by_id[back.on])
+                assert person.id in {row.person.id for row in card.down}, (person.id, back.on)
+
+
+# ---- the cases of the issue, through the installed command --------------------------------
+
+
+def test_starliner_crew_came_home_on_crew_9() -> None:
+    card = spacefacts("mission", "Starliner CFT")
+    assert card["landing"]["utc"].startswith("2024-09-07")  # the ship's, which landed uncrewed
+    assert card["down"] == []
+    for row in card["up"]:
+        assert row["returned_on"] == "dragon-crew-9"
+        assert row["return"]["utc"].startswith("2025-03-18")
+    crew9 = spacefacts("crew", "crew-9")
+    assert {"barry-wilmore", "sunita-williams", "tyler-hague"} <= {row["id"] for row in crew9["down"]}
+
+
+@pytest.mark.parametrize(
+    ("mission", "came_home_on", "person"),
+    [
+        ("soyuz-tm-5", "soyuz-tm-4", "anatoliy-solovyov"),
+        ("soyuz-tm-27", "soyuz-tm-26", "leopold-eyharts"),
+        ("soyuz-tma-14", "soyuz-tma-13", "simonyi-karoly"),
+        ("sts-81", "sts-84", "jerry-linenger"),
+        ("sts-116", "sts-117", "sunita-williams"),
+        ("shenzhou-20", "shenzhou-21", "chen-dong"),
+    ],
+)
+def test_crew_rows_show_their_own_return(ds: Any, mission: str, came_home_on: str, person: str) -> None:
+    card = queries.mission_card(ds, ds.mission_by_id[mission])
+    row = next(r for r in card.up if r.person.id == person)
+    assert row.home_on is not None and row.home_on.id == came_home_on
+    assert row.time_aloft is not None and row.home is not None
+    assert row.home.start > card.mission.launch.start
+
+
+def test_soyuz_ms_22_crew_came_home_on_a_ship_that_flew_up_uncrewed(ds: Any) -> None:
+    card = queries.mission_card(ds, ds.mission_by_id["soyuz-ms-22"])
+    assert card.down == []
+    assert {row.home_on_name for row in card.up} == {"Soyuz MS-23"}
+
+
+@pytest.mark.parametrize(
+    ("mission", "words"),
+    [
+        ("sts-51-l", "destroyed during ascent, crew of 7 killed"),
+        ("sts-107", "broke up on re-entry, crew of 7 killed"),
+        ("x-15-flight-3-65-97", "pilot Michael Adams killed"),
+    ],
+)
+def test_accidents_are_accidents(mission: str, words: str) -> None:
+    card = spacefacts("mission", mission)
+    assert card["outcome"] == "fatal accident"
+    assert words in card["accident"]
+    assert card["landing"] is None and card["flight_end"] is not None
+    assert card["down"] == []
+    assert any(e["id"].startswith(("challenger", "columbia", "x-15")) for e in card["events"])
+
+
+def test_spacewalks_and_person_evas_are_counted_apart() -> None:
+    card = spacefacts("mission", "sts-61")
+    assert (card["spacewalks"], len(card["evas"])) == (5, 10)
+
+
+@pytest.mark.parametrize(
+    ("person", "evas"),
+    [
+        ("daniel-barry", 4),
+        ("jessica-meir", 3),
+        ("sunita-williams", 9),
+        ("oleg-kononenko", 7),
+        ("anne-mcclain", 3),
+    ],
+)
+def test_evas_counted_once_and_through_2025(ds: Any, person: str, evas: int) -> None:
+    assert len(ds.person_by_id[person].evas) == evas
+
+
+def test_polaris_dawn_has_the_first_commercial_spacewalk(ds: Any) -> None:
+    card = queries.mission_card(ds, ds.mission_by_id["polaris-dawn"])
+    assert {row.person.id for row in card.evas} == {"jared-isaacman", "sarah-gillis"}
+    assert card.spacewalks == 1
+    assert all(row.eva.src.startswith("curated/evas.toml: http") for row in card.evas)
+
+
+def test_records_show_ties_and_data_info_the_eva_coverage() -> None:
+    records = spacefacts("records", "--as-of", "2026-06-01")
+    orbital = next(r for r in records["records"] if r["key"] == "most_orbital_flights")
+    assert {h["id"] for h in orbital["holders"]} == {"jerry-ross", "franklin-chang-diaz"}
+    assert records["flights_in_progress_counted_to"] == "2026-06-01"
+    info = spacefacts("data", "info")
+    assert info["evas_through"] >= "2025-05-01"
+    assert "2023" in info["eva_coverage"] and "curated" in info["eva_coverage"]
+
+
+def test_a_person_still_up_counts_the_current_flight_to_the_data_end() -> None:
+    person = spacefacts("person", "jessica meir")
+    current = person["flights"][-1]
+    assert current["return"] is None and current["duration_seconds"] > 100 * 86400
+    assert person["counted_to"] == current["in_progress_counted_to"]
+    assert person["time_in_space_seconds"] > sum(f["duration_seconds"] for f in person["flights"][:-1])
+
+
+@pytest.mark.parametrize(
+    ("mission", "vehicle", "site", "platform"),
+    [
+        ("new-shepard-ns-25", "New Shepard", "WTEX", None),
+        ("galactic-06", "Spaceship Two", "SPAM", "WK2"),
+        ("x-15-flight-3-22-36", "X-15", "EAFB", "Smith Ranch"),
+        ("soyuz-18a", "Soyuz 11A511", "NIIP-5", None),  # Baikonur, by its 1975 GCAT code
+    ],
+)
+def test_suborbital_flights_show_vehicle_and_site(
+    ds: Any, mission: str, vehicle: str, site: str, platform: str | None
+) -> None:
+    m = ds.mission_by_id[mission]
+    assert (m.vehicle, m.site) == (vehicle, site)
+    assert ds.sites[site].name
+    if platform:
+        assert platform in (m.platform or "")
+    else:
+        assert m.platform is None
