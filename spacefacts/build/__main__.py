@@ -10,7 +10,19 @@ import argparse
 import sys
 from pathlib import Path
 
-from spacefacts.build import accidents, events, families, gcat, hsf, names, nations, roles, suborbital, tomlw
+from spacefacts.build import (
+    accidents,
+    events,
+    expeditions,
+    families,
+    gcat,
+    hsf,
+    names,
+    nations,
+    roles,
+    suborbital,
+    tomlw,
+)
 from spacefacts.build.report import Report
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -35,6 +47,7 @@ def build(sources: Path) -> tuple[dict[str, str], Report]:
     names.check_event_titles(event_doc, people_doc, report)
     codes = {p["citizen"] for p in people_doc["person"]} | {la["state"] for la in launch_doc["launch"]}
     country_doc = nations.build(sources, codes, report)
+    expedition_doc = expeditions.build(curated, launch_doc, mission_doc, people_doc, report)
     files = {
         "data/launches.toml": tomlw.dumps(gcat.to_document(launch_doc), HEADER),
         "data/missions.toml": tomlw.dumps(mission_doc, HEADER),
@@ -42,6 +55,7 @@ def build(sources: Path) -> tuple[dict[str, str], Report]:
         "data/events.toml": tomlw.dumps(event_doc, HEADER),
         "data/countries.toml": tomlw.dumps(country_doc, HEADER),
         "data/roles.toml": tomlw.dumps(role_doc, HEADER),
+        "data/expeditions.toml": tomlw.dumps(expedition_doc, HEADER),
     }
     # Shell completion offers mission ids, person ids and launch years from these plain lists, so a
     # TAB never parses TOML.
