@@ -161,12 +161,12 @@ class _Flights:
     """The crewed-flight and people documents, indexed for the checks."""
 
     def __init__(self, mission_doc: dict[str, Any], people_doc: dict[str, Any]):
-        self.missions = {m["id"]: m for m in mission_doc["mission"]}
+        self.missions: dict[str, dict[str, Any]] = {m["id"]: m for m in mission_doc["mission"]}
         self.by_name: dict[str, str] = {}
         for m in mission_doc["mission"]:
             for name in (m["id"], m["name"], *m.get("aliases", [])):
                 self.by_name.setdefault(_fold(name), m["id"])
-        self.people = {p["id"]: p for p in people_doc["person"]}
+        self.people: dict[str, dict[str, Any]] = {p["id"]: p for p in people_doc["person"]}
         self.by_astro = {p["astro_no"]: p["id"] for p in people_doc["person"] if p.get("astro_no")}
 
     def mission(self, name: str, where: str) -> dict[str, Any]:
