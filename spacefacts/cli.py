@@ -111,8 +111,9 @@ def mission(
 
     Example: spacefacts mission soyuz-ms-11
     """
-    from spacefacts import queries
+    from spacefacts import failures, queries, stations
     from spacefacts.render import lookup as render
+    from spacefacts.render import station as station_render
 
     ds = session.dataset()
     card = queries.mission_card(ds, queries.resolve_mission(ds, name))
@@ -123,10 +124,13 @@ def mission(
             render.emit_json(render.rules_json(subject, rules))
         else:
             render.rules_table(subject, rules)
-    elif json:
-        render.emit_json(render.mission_json(card))
     else:
-        render.mission_card(card)
+        served = stations.crew_expeditions(ds, card.mission)
+        after = failures.after_failure(ds, card.mission)
+        if json:
+            render.emit_json({**render.mission_json(card), **station_render.mission_json(served, after)})
+        else:
+            render.mission_card(card, station_render.mission_rows(served, after))
 
 
 @app.command()
@@ -166,15 +170,43 @@ def person(
 
     Example: spacefacts person 'Anne McClain'
     """
-    from spacefacts import queries
+    from spacefacts import queries, stations
     from spacefacts.render import lookup as render
+    from spacefacts.render import station as station_render
 
     ds = session.dataset()
     card = queries.person_card(ds, queries.resolve_person(ds, name))
+    served = stations.person_expeditions(ds, card.person.id)
     if json:
-        render.emit_json(render.person_json(card))
+        data = render.person_json(card)
+        data["expeditions"] = station_render.person_expeditions_json(served)
+        render.emit_json(data)
     else:
         render.person_card(card)
+        station_render.person_expeditions(served)
+
+
+@app.command()
+def station(
+    name: Annotated[
+        str, typer.Argument(help="Station id or name: iss, mir, tiangong, skylab, salyut-7, tiangong-1.")
+    ],
+    json: JsonOption = False,
+) -> None:
+    """A space station: launch, re-entry, crewed visits, expeditions, who was aboard, a chart.
+
+    Example: spacefacts station mir
+    """
+    from spacefacts import stations
+    from spacefacts.render import lookup
+    from spacefacts.render import station as render
+
+    ds = session.dataset()
+    card = stations.station_card(ds, stations.resolve_station(ds, name))
+    if json:
+        lookup.emit_json(render.station_json(card))
+    else:
+        render.station_page(card)
 
 
 @app.command()
@@ -395,11 +427,17 @@ def in_space(
 
     Example: spacefacts in-space --date 1995-03-22
     """
-    from spacefacts import history
+    from spacefacts import history, stations
     from spacefacts.render import history as render
     from spacefacts.render import lookup
 
-    result = history.in_space(session.dataset(), history.parse_moment(date))
+    ds = session.dataset()
+    result = history.in_space(ds, history.parse_moment(date))
+    serving = {
+        a.person.id: e.name
+        for a in result.aloft
+        if (e := stations.expedition_at(ds, a.person.id, result.moment)) is not None
+    }
     if result.beyond_data:
         echo(
             f"spacefacts: crew data ends {result.data_end}; launches after that are not known, "
@@ -407,9 +445,12 @@ def in_space(
             err=True,
         )
     if json:
-        lookup.emit_json(render.in_space_json(result))
+        data = render.in_space_json(result)
+        for row in data["people"]:
+            row["expedition"] = serving.get(row["id"])
+        lookup.emit_json(data)
     else:
-        render.in_space(result)
+        render.in_space(result, serving)
 
 
 @app.command()

@@ -33,21 +33,22 @@ def in_space_json(result: InSpace) -> dict[str, Any]:
     }
 
 
-def in_space(result: InSpace) -> None:
+def in_space(result: InSpace, expeditions: dict[str, str] | None = None) -> None:
+    """`expeditions`: person id -> the expedition they served in then, where a record says so."""
     from rich.table import Table
 
     when = result.moment.strftime("%Y-%m-%d %H:%M UTC")
     table = Table(title=f"In space at {when}: {len(result.aloft)}", title_justify="left")
-    for column in ("Name", "Country", "Launched on", "Station", "Days aloft"):
+    columns = ["Name", "Country", "Launched on", "Station", "Days aloft"]
+    if expeditions:
+        columns.insert(4, "Expedition")
+    for column in columns:
         table.add_column(column, justify="right" if column == "Days aloft" else "left")
     for a in result.aloft:
-        table.add_row(
-            a.person.name,
-            a.nation.name,
-            a.mission.name,
-            a.station or "-",
-            f"{a.days(result.counted_to or result.moment):.1f}",
-        )
+        cells = [a.person.name, a.nation.name, a.mission.name, a.station or "-"]
+        if expeditions:
+            cells.append(expeditions.get(a.person.id, "-"))
+        table.add_row(*cells, f"{a.days(result.counted_to or result.moment):.1f}")
     out = console()
     out.print(table)
     if result.counted_to and result.counted_to < result.moment:

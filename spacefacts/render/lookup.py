@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from typing import Any
 
 from spacefacts import nations, roles
@@ -146,8 +147,9 @@ def mission_json(card: MissionCard) -> dict[str, Any]:
     }
 
 
-def mission_card(card: MissionCard) -> None:
+def mission_card(card: MissionCard, extra_rows: Sequence[tuple[str, str]] = ()) -> None:
     from rich.table import Table
+    from rich.text import Text
 
     m = card.mission
     out = console()
@@ -192,6 +194,8 @@ def mission_card(card: MissionCard) -> None:
     facts = [o for o in (card.year_ordinal, card.family_ordinal) if o]
     for fact in facts:
         info.add_row("Fact", _ordinal_text(fact))
+    for label, text in extra_rows:
+        info.add_row(label, Text(text))
     out.print(info)
     if card.crew:
         crew = Table(title="Crew (up: launched on this ship)", title_justify="left")
