@@ -24,7 +24,7 @@ from spacefacts.model import Country, CrewSeat, Event, Former, Launch, Mission, 
 
 T = TypeVar("T")
 MAGIC = b"spacefacts-cache"
-FORMAT = 3
+FORMAT = 4  # 4: today's calendar holds station launches, re-entries and first expeditions
 FILE = "dataset.cache"
 
 

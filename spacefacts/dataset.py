@@ -753,7 +753,14 @@ class Dataset:
             self.launch_file,
             *(
                 self.directory / n
-                for n in ("missions.toml", "people.toml", "events.toml", "countries.toml", "roles.toml")
+                for n in (
+                    "missions.toml",
+                    "people.toml",
+                    "events.toml",
+                    "countries.toml",
+                    "roles.toml",
+                    "expeditions.toml",
+                )
             ),
         ]
         files += [

@@ -562,7 +562,7 @@ def launches_by_year(ds: Dataset) -> list[YearCount]:
 
 @dataclass(frozen=True)
 class Hit:
-    kind: str  # mission, person, event, launch
+    kind: str  # mission, person, event, launch, station, expedition
     id: str
     title: str
     detail: str
@@ -570,7 +570,8 @@ class Hit:
 
 
 def search(ds: Dataset, text: str, limit: int = 20) -> list[Hit]:
-    """Missions, people, events and launch payloads whose names contain every word of `text`.
+    """Missions, people, events, launch payloads, stations and expeditions whose names contain every
+    word of `text`.
 
     Ranking: an exact name match first, then names that start with the text, then names that
     contain every word; within a rank, missions and people before events and launches, then
@@ -591,7 +592,9 @@ def search(ds: Dataset, text: str, limit: int = 20) -> list[Hit]:
             return 1
         return None
 
-    for kind, key, title, detail, bonus, folded in ds.search_index:
+    from spacefacts.stations import search_entries
+
+    for kind, key, title, detail, bonus, folded in [*ds.search_index, *search_entries(ds)]:
         if (s := score(folded)) is not None:
             hits.append(Hit(kind, key, title, detail, s * 10 + bonus))
     hits.sort(key=lambda h: (-h.score, h.detail if h.kind != "person" else "", h.id))

@@ -402,3 +402,56 @@ def search_entries(ds: Dataset) -> list[tuple[str, str, str, str, int, tuple[str
             )
         )
     return rows
+
+
+def anniversaries(ds: Dataset) -> list[Any]:
+    """Rows for `spacefacts today`: each station's launch and cited re-entry, and the start of
+    each station's first expedition with a record (tier 2 in today's ranking rule)."""
+    from spacefacts.today import Anniversary
+
+    sd = load(ds)
+    rows = []
+    for s in sd.stations:
+        launch = ds.launch_by_tag.get(s.launch_tag)
+        module = f" (its first module, {launch.payload})" if launch and launch.payload != s.name else ""
+        rows.append(
+            Anniversary(
+                key=f"station-launch-{s.id}",
+                when=s.launch,
+                category="launch",
+                kind="station launch",
+                tier=2,
+                title=f"{s.name} launches{module}",
+                sources=(f"GCAT {s.launch_src}",),
+                launch_tag=s.launch_tag,
+            )
+        )
+        if s.reentry is not None and s.reentry_source:
+            rows.append(
+                Anniversary(
+                    key=f"station-reentry-{s.id}",
+                    when=s.reentry,
+                    category="landing",
+                    kind="station re-entry",
+                    tier=2,
+                    title=f"{s.name} re-enters the atmosphere",
+                    sources=(s.reentry_source,),
+                )
+            )
+        first = min(sd.of_station(s.id), key=lambda e: e.start.iso, default=None)
+        if first is not None:
+            names = [ds.person_by_id[m.person].name for m in first.members if m.person in ds.person_by_id]
+            rows.append(
+                Anniversary(
+                    key=f"expedition-{first.id}",
+                    when=first.start,
+                    category="crewed",
+                    kind="expedition start",
+                    tier=2,
+                    title=f"{first.name} begins, the first crew of {s.name} with a record: {', '.join(names)}",
+                    sources=(f"{first.src}; {first.sources[0]}",),
+                    person=first.members[0].person,
+                    people=tuple(m.person for m in first.members),
+                )
+            )
+    return [r for r in rows if len(r.when.iso) >= 10]

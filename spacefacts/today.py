@@ -32,7 +32,8 @@ RULE = (
     "success, by GCAT's LVState; a country's first person, first woman and first EVA in space, by "
     "the state the person was a citizen of at the time (Soviet citizens before 1991-12-26 for the Soviet "
     "Union), flights above 80 km). Tier 2: crewed launches and landings, planetary "
-    "arrivals, flybys, landings and samples, crewed aborts, and other hand-added events. Tier 3: "
+    "arrivals, flybys, landings and samples, crewed aborts, a space station's launch and (cited) re-entry, "
+    "the start of each station's first expedition with a record, and other hand-added events. Tier 3: "
     "dockings, a person's first EVA, EVA duration records, the first orbital launch of each "
     "launch-vehicle family (GCAT lv.tsv LV_Family) and from each launch site (GCAT site code), launches from the Moon, perihelion passes. Tier 4: "
     "other EVAs. Other uncrewed orbital launches are counted, not listed."
@@ -682,6 +683,8 @@ def _merge_launch_firsts(rows: list[Anniversary], firsts: list[Anniversary]) -> 
 
 
 def _build(ds: Dataset) -> _Calendar:
+    from spacefacts import stations
+
     person_notes, first_eva = _national_people_firsts(ds)
     derived = [
         *_crewed_launches(ds, person_notes),
@@ -694,6 +697,7 @@ def _build(ds: Dataset) -> _Calendar:
     # A deep-space launch that a hand-added event already tells (a curated launch) is not repeated.
     told = {row.launch_tag for row in rows if row.launch_tag}
     rows += [row for row in _deep_space_launches(ds) if row.launch_tag not in told]
+    rows += [row for row in stations.anniversaries(ds) if not row.launch_tag or row.launch_tag not in told]
     rows = _merge_launch_firsts(rows, _launch_firsts(ds))
     by_day: dict[str, list[Anniversary]] = {}
     for row in rows:
