@@ -24,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from spacefacts import nations
+from spacefacts import nations, station_quiz
 from spacefacts.dataset import Dataset
 from spacefacts.errors import NotFound, UsageError
 from spacefacts.model import Event, Mission, Person
@@ -41,6 +41,7 @@ KIND_CATEGORY = {
     "on-date": "history",
     "true-statement": "true-false",
     "false-statement": "true-false",
+    **station_quiz.KINDS,
 }
 CATEGORIES = ("crew", "missions", "launches", "history", "true-false")
 DIFFICULTIES = ("easy", "medium", "hard")
@@ -65,7 +66,7 @@ DIFFICULTY_RULE = (
     "else hard. "
     f"A year's launch count is easy for 1957 and the busiest year, medium for the last {RECENT_YEARS} "
     "complete years, else hard. Which-came-first and on-date questions take the difficulty of their "
-    "correct answer."
+    "correct answer. " + station_quiz.DIFFICULTY_RULE
 )
 
 # Events generated from McDowell's rows repeat the crewed-flight records, so the history
@@ -343,6 +344,7 @@ class Bank:
                 specs.append(Spec("first", h.key, h.difficulty))
             if len(self._around(h)) >= OPTIONS - 1:
                 specs.append(Spec("on-date", h.key, h.difficulty))
+        specs.extend(Spec(*spec) for spec in station_quiz.specs(self))
         return specs
 
     # Distractors -------------------------------------------------------------------------------
@@ -424,7 +426,10 @@ class Bank:
             "true-statement": self._true_statement,
             "false-statement": self._false_statement,
         }
-        made = generators[spec.kind](spec, rng)
+        if spec.kind in station_quiz.GENERATORS:
+            made = station_quiz.GENERATORS[spec.kind](self, spec.subject, rng)
+        else:
+            made = generators[spec.kind](spec, rng)
         if made is None:
             return None
         prompt, answer, distractors, explanation, lookup, source = made

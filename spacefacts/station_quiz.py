@@ -1,0 +1,128 @@
+"""Quiz questions on stations and expeditions, for spacefacts.quiz (kept apart so that module
+needs only a hook): who commanded an expedition, and which station hosted a long-duration crew.
+
+Each generator returns what quiz's generators return: (prompt, answer, distractors,
+explanation, lookup, source), or None when there are too few fair distractors.
+"""
+
+from __future__ import annotations
+
+import random
+from typing import TYPE_CHECKING, Any
+
+from spacefacts import stations
+
+if TYPE_CHECKING:
+    from spacefacts.quiz import Bank
+
+KINDS = {"expedition-commander": "crew", "expedition-station": "history"}
+DISTRACTORS = 3
+ERA_YEARS = 10
+DIFFICULTY_RULE = (
+    "An expedition question is easy for the first expedition of a station with a record, else medium."
+)
+
+_Made = tuple[str, str, list[str], str, str, str] | None
+
+
+def _level(sd: stations.Stations, e: stations.Expedition) -> str:
+    first = min(sd.of_station(e.station), key=lambda x: x.start.iso)
+    return "easy" if first.id == e.id else "medium"
+
+
+def specs(bank: Bank) -> list[tuple[str, str, str]]:
+    """(kind, subject, difficulty) for every expedition that can be asked about."""
+    sd = stations.load(bank.ds)
+    found = []
+    for e in sd.expeditions:
+        level = _level(sd, e)
+        commander = e.commander
+        if commander is not None and commander.person in bank.nameable:
+            found.append(("expedition-commander", e.id, level))
+        if any(m.person in bank.nameable for m in e.members):
+            found.append(("expedition-station", e.id, level))
+    return found
+
+
+def _sample(rng: random.Random, tiers: list[list[str]], exclude: set[str]) -> list[str] | None:
+    pool: list[str] = []
+    for tier in tiers:
+        pool += [v for v in dict.fromkeys(tier) if v not in exclude and v not in pool]
+        if len(pool) >= DISTRACTORS:
+            break
+    return rng.sample(pool, DISTRACTORS) if len(pool) >= DISTRACTORS else None
+
+
+def _title(sd: stations.Stations, e: stations.Expedition) -> str:
+    station = sd.station(e.station)
+    if e.station == "iss":
+        return f"ISS {e.name}"
+    return e.name if station.name.split("-")[0] in e.name else f"the {e.name} on {station.name}"
+
+
+def _source(e: stations.Expedition) -> str:
+    return f"{e.sources[0]} ({e.src})"
+
+
+def commander(bank: Bank, subject: str, rng: random.Random) -> _Made:
+    ds = bank.ds
+    sd = stations.load(ds)
+    e = next(x for x in sd.expeditions if x.id == subject)
+    boss = e.commander
+    if boss is None:
+        return None
+    year = e.start.year
+    crewmates = [m.person for m in e.members if m.person != boss.person]
+    same_station = [m.person for x in sd.of_station(e.station) for m in x.members]
+    same_era = [
+        seat.person
+        for m in stations.visits(ds, sd.station(e.station))
+        if abs(m.launch.year - year) <= ERA_YEARS
+        for seat in m.crew
+    ]
+    tiers = [[p for p in tier if p in bank.nameable] for tier in (crewmates, same_station, same_era)]
+    picked = _sample(rng, tiers, {boss.person})
+    if picked is None:
+        return None
+    name = ds.person_by_id[boss.person].name
+    crew = ", ".join(ds.person_by_id[m.person].name for m in e.members if m.person in ds.person_by_id)
+    explanation = f"{name} commanded {e.name} ({e.start.iso[:10]} to {e.end.iso[:10] if e.end else 'later'}); crew: {crew}."
+    return (
+        f"Who commanded {_title(sd, e)}, which began in {year}?",
+        name,
+        [ds.person_by_id[p].name for p in picked],
+        explanation,
+        f"spacefacts station {e.station}",
+        _source(e),
+    )
+
+
+def station_of(bank: Bank, subject: str, rng: random.Random) -> _Made:
+    ds = bank.ds
+    sd = stations.load(ds)
+    e = next(x for x in sd.expeditions if x.id == subject)
+    right = sd.station(e.station)
+    year = e.start.year
+    # Stations in orbit within ERA_YEARS of the crew first, then any other.
+    near = [
+        s.name
+        for s in sd.stations
+        if abs(s.launch.year - year) <= ERA_YEARS or (s.reentry and abs(s.reentry.year - year) <= ERA_YEARS)
+    ]
+    picked = _sample(rng, [near, [s.name for s in sd.stations]], {right.name})
+    if picked is None:
+        return None
+    names = [ds.person_by_id[m.person].name for m in e.members if m.person in ds.person_by_id]
+    shown = names if len(names) <= 3 else names[:3]
+    crew = ", ".join(shown) + (" and others" if len(names) > len(shown) else "")
+    return (
+        f"Which space station hosted the long-duration crew of {crew} from {e.start.iso[:10]}?",
+        right.name,
+        picked,
+        f"{crew} served as {e.name} aboard {right.name}.",
+        f"spacefacts station {right.id}",
+        _source(e),
+    )
+
+
+GENERATORS: dict[str, Any] = {"expedition-commander": commander, "expedition-station": station_of}
