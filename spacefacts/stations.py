@@ -281,7 +281,11 @@ def station_card(ds: Dataset, station: Station) -> StationCard:
     end_day = date.fromisoformat(data_end) if data_end else date.today()
     until = _noon(end_day)
     longest = max(stays, key=lambda s: s.duration(until), default=None)
-    last_day = min(station.reentry.start.date(), end_day) if station.reentry else end_day
+    last_day = end_day
+    if station.reentry is not None:
+        # After the last crew came home an ended station stays empty: the chart stops there.
+        homes = [s.end.start.date() for s in stays if s.end is not None]
+        last_day = min(station.reentry.start.date(), end_day, max(homes, default=end_day))
     first_day = flights[0].launch.start.date() if flights else last_day
     aboard = []
     if station.reentry is None or station.reentry.start.date() > end_day:

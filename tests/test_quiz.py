@@ -10,6 +10,7 @@ import re
 import subprocess
 import sys
 import textwrap
+import tomllib
 from collections import Counter
 from datetime import date, datetime
 from pathlib import Path
@@ -108,9 +109,22 @@ def correct_options(ds: Dataset, days: dict[str, set[date]], q: quiz.Question) -
         truth = [_statement_is_true(ds, subject, o) for o in options]
     elif kind == "false-statement":
         truth = [not _statement_is_true(ds, subject, o) for o in options]
+    elif kind in ("expedition-commander", "expedition-station"):
+        truth = _expedition_truth(ds, kind, subject, options)
     else:
         raise AssertionError(f"unknown kind {kind}")
     return [i for i, true in enumerate(truth) if true]
+
+
+def _expedition_truth(ds: Dataset, kind: str, subject: str, options: tuple[str, ...]) -> list[bool]:
+    """Recomputed from data/expeditions.toml itself, not through spacefacts.stations."""
+    doc = tomllib.loads((ds.directory / "expeditions.toml").read_text(encoding="utf-8"))
+    record = next(e for e in doc["expedition"] if e["id"] == subject)
+    if kind == "expedition-commander":
+        boss = next(m["person"] for m in record["members"] if m.get("role") == "commander")
+        return [o == ds.person_by_id[boss].name for o in options]
+    station = next(s for s in doc["station"] if s["id"] == record["station"])
+    return [o == station["name"] for o in options]
 
 
 def _many_questions(ds: Dataset) -> list[quiz.Question]:
