@@ -304,7 +304,9 @@ def test_script_station_iss_json_and_station_mir() -> None:
     done = _script("station", "iss", "--json")
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
-    assert [e["number"] for e in data["expeditions"]] == [1, 57, 58, 59, 60]
+    recorded = sorted(e["number"] for e in RAW["expedition"] if e["station"] == "iss")
+    assert [e["number"] for e in data["expeditions"]] == recorded
+    assert {1, 57, 58, 59} <= set(recorded)
     assert all(e["crew"] and e["start"]["utc"] for e in data["expeditions"])
     assert data["aboard_at_data_end"] and data["data_end"]
     mir = _script("station", "mir").stdout
