@@ -74,8 +74,14 @@ class Expedition:
     src: str
 
     @property
+    def commanders(self) -> list[Member]:
+        """Those the source names commander; several when command passed during the expedition."""
+        return [m for m in self.members if m.role == "commander"]
+
+    @property
     def commander(self) -> Member | None:
-        return next((m for m in self.members if m.role == "commander"), None)
+        """The one commander, or None when there were several (or none is known)."""
+        return self.commanders[0] if len(self.commanders) == 1 else None
 
     def span_of(self, member: Member) -> tuple[Time, Time | None]:
         return member.joined or self.start, member.left or self.end

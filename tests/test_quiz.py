@@ -121,7 +121,7 @@ def _expedition_truth(ds: Dataset, kind: str, subject: str, options: tuple[str, 
     doc = tomllib.loads((ds.directory / "expeditions.toml").read_text(encoding="utf-8"))
     record = next(e for e in doc["expedition"] if e["id"] == subject)
     if kind == "expedition-commander":
-        boss = next(m["person"] for m in record["members"] if m.get("role") == "commander")
+        (boss,) = [m["person"] for m in record["members"] if m.get("role") == "commander"]
         return [o == ds.person_by_id[boss].name for o in options]
     station = next(s for s in doc["station"] if s["id"] == record["station"])
     return [o == station["name"] for o in options]
