@@ -313,11 +313,19 @@ def build(
             if boundary is None:
                 continue
             on_arrival = [m["name"] for m in visits if _within(boundary, m["launch"], ARRIVAL_DAYS)]
-            on_departure = [
-                m["name"]
+            # A landing from the station: a ship's, or a crew's own return on a ship that flew up
+            # uncrewed (Soyuz MS-23 brought the MS-22 crew home).
+            landings = [(m["name"], m["landing"]) for m in visits if m.get("landing")]
+            landings += [
+                (f"the {m['name']} crew's return", back["landing"])
                 for m in visits
-                if m.get("landing") and _within(m["landing"], boundary, DEPARTURE_DAYS)
+                for seat in m["crew"]
+                for back in flights.people[seat["person"]].get("returns", [])
+                if back["mission"] == m["id"] and not back.get("on")
             ]
+            on_departure = sorted(
+                {name for name, when in landings if _within(when, boundary, DEPARTURE_DAYS)}
+            )
             event = start_event if label == "start" else end_event
             transfer = _in_flight_docking(event, boundary, members, flights)
             if not on_arrival and not on_departure and transfer:
