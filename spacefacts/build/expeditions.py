@@ -6,6 +6,10 @@ curated/expeditions.toml (who served, from when to when, on which ships). The bu
 people and ships to the dataset's ids and checks every expedition against McDowell's crewed
 flights:
 
+Two shortcuts where a source names the crew but not the dates: `span = "flight"` (the crew of
+one flight: its launch to its landing) and `span = "crew"` (the crew's launch to their own return),
+both from McDowell's list.
+
 - every member is in space (launched, not yet home) on a flight to that station for the whole
   time the record says they served;
 - the ships a member arrived and left on are theirs (the launch ship, or their own return);
@@ -254,6 +258,16 @@ def build(
             for member in members_in:
                 member.setdefault("up", flight["name"])
                 member.setdefault("down", flight["name"])
+        elif record.get("span") == "crew":
+            # The source names the crew only: from their ship's launch to their own return.
+            flight = flights.mission(record["flight"], where)
+            for member in members_in:
+                member.setdefault("up", flight["name"])
+            homes = [flights.home(flights.person(m["astro_no"], where), flight) for m in members_in]
+            back, on = min(homes, key=lambda h: h[0] or "~")
+            start, end = flight["launch"], back
+            start_event = f"launch of {flight['name']}"
+            end_event = f"landing of {flights.missions[on]['name']}" if on else None
         else:
             start, end = record["start"], record.get("end")
             start_event, end_event = record.get("start_event"), record.get("end_event")
