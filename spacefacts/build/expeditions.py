@@ -247,6 +247,10 @@ def build(
             raise ExpeditionError(f"{where}: no station {record['station']!r}")
         findings: list[str] = []
         members_in = list(record.get("members", []))
+        start: str
+        end: str | None
+        start_event: str | None
+        end_event: str | None
         if record.get("span") == "flight":
             flight = flights.mission(record["flight"], where)
             start, end = flight["launch"], flight.get("landing")
