@@ -8,7 +8,7 @@ everything counted here (visits, stays, people aboard) is computed from McDowell
 from __future__ import annotations
 
 import weakref
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
@@ -120,9 +120,77 @@ def _time(value: Any, file: str, record: str, field: str) -> Time | None:
 
 
 def load(ds: Dataset) -> Stations:
-    """The stations and expeditions of the dataset's folder (none if it has no expeditions.toml)."""
+    """The stations and expeditions of the dataset's folder (none if it has no expeditions.toml),
+    kept in the dataset cache beside the other derived data: parsing the TOML costs more than
+    the mission card it adds a line to."""
     if ds in _LOADED:
         return _LOADED[ds]
+    from spacefacts import cache
+
+    loaded = cache.derived(ds, "stations", lambda: _parse(ds), _encode, _decode)
+    _LOADED[ds] = loaded
+    return loaded
+
+
+def _t(value: Time | None) -> tuple[str, bool] | None:
+    return None if value is None else (value.iso, value.uncertain)
+
+
+def _encode(sd: Stations) -> object:
+    stations = tuple(
+        (*astuple(s)[:5], _t(s.launch), s.launch_src, _t(s.reentry), *astuple(s)[8:]) for s in sd.stations
+    )
+    expeditions = tuple(
+        (
+            *astuple(e)[:4],
+            _t(e.start),
+            e.start_event,
+            _t(e.end),
+            e.end_event,
+            e.note,
+            e.sources,
+            tuple((m.person, m.role, m.up, m.down, _t(m.joined), _t(m.left)) for m in e.members),
+            e.src,
+        )
+        for e in sd.expeditions
+    )
+    return (stations, expeditions, sd.extra_visits, sd.rule)
+
+
+def _time_of(value: Any) -> Time | None:
+    return None if value is None else Time(value[0], value[1])
+
+
+def _decode(payload: Any) -> Stations:
+    stations, expeditions, extra, rule = payload
+    return Stations(
+        tuple(
+            Station(r[0], r[1], r[2], r[3], r[4], Time(*r[5]), r[6], _time_of(r[7]), r[8], r[9])
+            for r in stations
+        ),
+        tuple(
+            Expedition(
+                r[0],
+                r[1],
+                r[2],
+                r[3],
+                Time(*r[4]),
+                r[5],
+                _time_of(r[6]),
+                r[7],
+                r[8],
+                tuple(r[9]),
+                tuple(Member(m[0], m[1], m[2], m[3], _time_of(m[4]), _time_of(m[5])) for m in r[10]),
+                r[11],
+            )
+            for r in expeditions
+        ),
+        dict(extra),
+        rule,
+    )
+
+
+def _parse(ds: Dataset) -> Stations:
     path = ds.directory / FILE
     doc: dict[str, Any] = read_toml(path) if path.is_file() else {}
     try:
@@ -172,11 +240,7 @@ def load(ds: Dataset) -> Stations:
     except (KeyError, TypeError) as exc:
         raise DataError(FILE, None, str(exc), "missing or malformed field") from None
     meta = doc.get("meta", {})
-    loaded = Stations(
-        stations, expeditions, extra, str(meta.get("rule", "")) if isinstance(meta, dict) else ""
-    )
-    _LOADED[ds] = loaded
-    return loaded
+    return Stations(stations, expeditions, extra, str(meta.get("rule", "")) if isinstance(meta, dict) else "")
 
 
 def resolve_station(ds: Dataset, query: str) -> Station:

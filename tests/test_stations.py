@@ -350,3 +350,10 @@ def test_json_keys_are_documented() -> None:
     data = json.loads(run("station", "skylab", "--json")[1])
     for key in data:
         assert f"`{key}`" in documented, key
+
+
+def test_cached_records_equal_the_parsed_ones() -> None:
+    import marshal
+
+    parsed = stations._parse(DS)
+    assert stations._decode(marshal.loads(marshal.dumps(stations._encode(parsed)))) == parsed
