@@ -66,7 +66,7 @@ def test_every_member_is_aboard_for_the_whole_span(expedition: stations.Expediti
 def test_boundaries_fall_on_a_crew_arrival_or_departure(expedition: stations.Expedition) -> None:
     station = SD.station(expedition.station)
     visits = stations.visits(DS, station)
-    ships = {m.up for m in expedition.members}
+    ships = {m.up for m in expedition.members} | {m.down for m in expedition.members if m.down}
     for label, boundary, event in (
         ("start", expedition.start, expedition.start_event),
         ("end", expedition.end, expedition.end_event),

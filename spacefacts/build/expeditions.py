@@ -17,7 +17,7 @@ both from McDowell's list.
   or DEPARTURE_DAYS before the landing of, a crewed flight to the station (a docking follows the
   launch by hours to two days; a Shuttle undocked about two days before landing), or on the
   docking or undocking of a member's ship inside its flight that the record cites (a crew moving
-  between two stations).
+  between two stations, or a Shuttle that landed days after undocking).
 
 Every finding is reported. A finding that a cited correction (`[[correction]]`) answers is
 listed as resolved; any other stops the build, so data/ never holds an unchecked expedition.
@@ -38,14 +38,14 @@ ARRIVAL_DAYS = 3
 DEPARTURE_DAYS = 3
 CHECKED = "expeditions: checks against the crewed flights"
 RESOLVED = "expeditions: findings resolved by a cited correction"
-TRANSFERS = "expeditions: boundaries on a docking or undocking between two stations"
+TRANSFERS = "expeditions: boundaries on a cited docking or undocking of a member's ship, during its flight"
 GAPS = "expeditions: gaps (not in the curated records)"
 RULE = (
     "Each member is in space on a flight to the station (launched, not yet home: McDowell's list, a "
     "person's own return where they came home on another ship) for the whole time they served; "
     f"each boundary is within {ARRIVAL_DAYS} days after a crewed launch to the station or within "
     f"{DEPARTURE_DAYS} days before a landing from it, or on a cited docking or undocking of a member's "
-    "ship during its flight (a move between stations); dates known to the day are compared by day, times to the minute."
+    "ship during its flight (a move between stations, a landing delayed after undocking); dates known to the day are compared by day, times to the minute."
 )
 
 STATION_FIELDS = {
@@ -349,7 +349,9 @@ def build(
             if not on_arrival and not on_departure and transfer:
                 report.add(
                     TRANSFERS,
-                    f"{key} {label} {boundary}: the {event}, inside that flight, as the source gives it",
+                    f"{key} {label} {boundary}: the {event}, inside that flight, as the source gives it "
+                    "(a move between stations, or a landing more than "
+                    f"{DEPARTURE_DAYS} days after undocking)",
                 )
             elif not on_arrival and not on_departure:
                 findings.append(
@@ -401,13 +403,14 @@ def build(
 def _in_flight_docking(
     event: str | None, boundary: str, members: list[dict[str, Any]], flights: _Flights
 ) -> bool:
-    """Whether the cited boundary event is a docking or undocking of a member's own ship that falls
-    inside that ship's flight (a crew moving between two stations, as Soyuz T-15 did)."""
+    """Whether the cited boundary event is a docking or undocking of a ship a member arrived or
+    left on, inside that ship's flight (a crew moving between two stations, as Soyuz T-15 did, or a
+    Shuttle whose landing came days after undocking, as STS-111's did)."""
     m = re.fullmatch(r"(?:un)?docking of (.+)", event or "")
     if m is None:
         return False
     ship = flights.by_name.get(_fold(m[1]))
-    if ship is None or ship not in {member["up"] for member in members}:
+    if ship is None or ship not in {member[end] for member in members for end in ("up", "down")}:
         return False
     mission = flights.missions[ship]
     landing = mission.get("landing")
