@@ -25,6 +25,8 @@ ENV = {"COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb"}
 DS = dataset.load()
 SD = stations.load(DS)
 RAW = tomllib.loads((ROOT / "data" / "expeditions.toml").read_text(encoding="utf-8"))
+# Cited landings the build's checks use where McDowell's date is contradicted (Soyuz TMA-16).
+LANDED = {c["flight"]: Time(c["landing"]) for c in RAW.get("landing", [])}
 SCRIPT = Path(sys.executable).with_name("spacefacts")
 runner = CliRunner()
 
@@ -55,6 +57,9 @@ def test_every_member_is_aboard_for_the_whole_span(expedition: stations.Expediti
         start, end = expedition.span_of(member)
         assert _not_after(up.launch, start), f"{person.name} served before {up.name} launched"
         home = queries.flight_end(person, up)
+        back_on = person.return_from(up.id)
+        if home is not None and (back_on is None or back_on.on in (None, up.id)) and up.id in LANDED:
+            home = LANDED[up.id]
         if home is not None:
             assert end is not None and _not_after(end, home), f"{person.name} was home by {home.iso}"
         if member.down is not None:
@@ -75,7 +80,7 @@ def test_boundaries_fall_on_a_crew_arrival_or_departure(expedition: stations.Exp
             continue
         day = boundary.start.date()
         arrivals = [m for m in visits if 0 <= (day - m.launch.start.date()).days <= 3]
-        homes = [m.landing for m in visits if m.landing] + [
+        homes = [LANDED.get(m.id, m.landing) for m in visits if m.landing] + [
             back.landing
             for m in visits
             for seat in m.crew

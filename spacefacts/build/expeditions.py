@@ -20,7 +20,9 @@ both from McDowell's list.
   between two stations, or a Shuttle that landed days after undocking).
 
 Every finding is reported. A finding that a cited correction (`[[correction]]`) answers is
-listed as resolved; any other stops the build, so data/ never holds an unchecked expedition.
+listed as resolved; any other stops the build, so data/ never holds an unchecked expedition. A
+correction either adds a station a flight visited (`also_visited`) or gives a flight's landing
+where McDowell's date is contradicted by the cited source (`landing`, used by these checks only).
 """
 
 from __future__ import annotations
@@ -75,7 +77,7 @@ EXPEDITION_FIELDS = {
     "members",
 }
 MEMBER_FIELDS = {"astro_no", "name", "role", "up", "down", "joined", "left"}
-CORRECTION_FIELDS = {"flight", "also_visited", "reason", "source"}
+CORRECTION_FIELDS = {"flight", "also_visited", "landing", "reason", "source"}
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?Z)?$")
 
 
@@ -209,16 +211,28 @@ def build(
 
     visited: dict[str, set[str]] = {}  # mission id -> extra station ids, from cited corrections
     corrections: dict[str, str] = {}
+    cited_landings: list[dict[str, str]] = []  # cited landings the checks use instead of McDowell's
     for record in doc.get("correction", []):
         _check_fields(record, CORRECTION_FIELDS, f"correction {record.get('flight')}")
         mission = flights.mission(record["flight"], "correction")
-        visited.setdefault(mission["id"], set()).add(record["also_visited"])
-        corrections[mission["id"]] = f"{record['reason']} ({record['source']})"
-        report.add(
-            RESOLVED,
-            f"{mission['name']} also visited {record['also_visited']} (counted as a visit there): "
-            f"{corrections[mission['id']]}",
-        )
+        why = f"{record['reason']} ({record['source']})"
+        if record.get("also_visited"):
+            visited.setdefault(mission["id"], set()).add(record["also_visited"])
+            corrections[mission["id"]] = why
+            report.add(
+                RESOLVED,
+                f"{mission['name']} also visited {record['also_visited']} (counted as a visit there): {why}",
+            )
+        elif record.get("landing") and _ISO.match(record["landing"]):
+            report.add(
+                RESOLVED,
+                f"{mission['name']} landed {record['landing']}, not {mission.get('landing')} as McDowell "
+                f"has it (used by the expedition checks only): {why}",
+            )
+            flights.missions[mission["id"]] = {**mission, "landing": record["landing"]}
+            cited_landings.append({"flight": mission["id"], "landing": record["landing"], "reason": why})
+        else:
+            raise ExpeditionError(f"correction {record['flight']}: needs also_visited or an ISO landing")
 
     code_to_station = {code: s["id"] for s in stations for code in s["mcdowell"]}
 
@@ -229,7 +243,7 @@ def build(
     def to_station(station_id: str) -> list[dict[str, Any]]:
         return [
             m
-            for m in mission_doc["mission"]
+            for m in flights.missions.values()
             if station_id in stations_of(m) and m["kind"] != "abort" and m["outcome"] == "success"
         ]
 
@@ -396,6 +410,7 @@ def build(
         "meta": {"rule": RULE, "arrival_days": ARRIVAL_DAYS, "departure_days": DEPARTURE_DAYS},
         "station": stations,
         "visit": visits_corrected,
+        "landing": cited_landings,
         "expedition": out,
     }
 
