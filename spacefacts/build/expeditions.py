@@ -275,7 +275,8 @@ def build(
                 ]
             for member in members_in:
                 member.setdefault("up", flight["name"])
-                member.setdefault("down", flight["name"])
+                if _fold(member["up"]) == _fold(flight["name"]):  # others may stay on after it
+                    member.setdefault("down", flight["name"])
         elif record.get("span") == "crew":
             # The source names the crew only: from their ship's launch to their own return.
             flight = flights.mission(record["flight"], where)
