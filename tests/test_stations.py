@@ -103,6 +103,15 @@ def test_every_record_cites_a_public_source() -> None:
         assert (s.reentry is None) == (s.reentry_source is None), s.id
 
 
+def test_a_cited_landing_differs_from_mcdowell_and_cites_its_source() -> None:
+    # Soyuz TMA-16: McDowell 2010-03-17, the cited page (and cosmos-book) 2010-03-18.
+    assert "soyuz-tma-16" in LANDED
+    for c in RAW["landing"]:
+        mission = DS.mission_by_id[c["flight"]]
+        assert mission.landing is not None and mission.landing.iso[:10] != c["landing"][:10]
+        assert "https://" in c["reason"]
+
+
 def test_expedition_ids_are_unique_and_commanders_are_members() -> None:
     ids = [e.id for e in SD.expeditions]
     assert len(ids) == len(set(ids))
