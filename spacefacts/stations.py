@@ -12,10 +12,11 @@ from dataclasses import astuple, dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from spacefacts.dataset import Dataset, fold, read_toml
+from spacefacts.dataset import Dataset, read_toml
 from spacefacts.errors import DataError, NotFound
 from spacefacts.model import Mission, Person, Time
 from spacefacts.queries import flight_end
+from spacefacts.text import fold
 
 FILE = "expeditions.toml"
 VISIT_RULE = (
