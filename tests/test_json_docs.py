@@ -36,6 +36,7 @@ CASES = [
     (["quiz", "--json", "--seed", "1", "-n", "30"], "`spacefacts quiz --json`"),
     (["in-space", "--date", "2019-01-01", "--json"], "`spacefacts in-space [--date D] --json`"),
     (["records", "--json"], "`spacefacts records [--as-of D] --json`"),
+    (["station", "iss", "--json"], "`spacefacts station NAME --json`"),
 ]
 
 
