@@ -111,12 +111,22 @@ def mission(
 
     Example: spacefacts mission soyuz-ms-11
     """
-    from spacefacts import failures, queries, stations
+    from spacefacts import failures, payloads, queries, stations
     from spacefacts.render import lookup as render
     from spacefacts.render import station as station_render
 
     ds = session.dataset()
-    card = queries.mission_card(ds, queries.resolve_mission(ds, name))
+    found = payloads.resolve(ds, name)
+    if isinstance(found, payloads.Payload):  # not a crewed flight: the payload's card
+        from spacefacts.render import payload as render_payload
+
+        payload_card = payloads.card(ds, found)
+        if json:
+            render.emit_json(render_payload.payload_json(payload_card))
+        else:
+            render_payload.payload_card(payload_card)
+        return
+    card = queries.mission_card(ds, found)
     if explain:
         rules = queries.family_under_rules(ds, card.mission)
         subject = f"{card.mission.name}: which flight of its spacecraft family, by rule"

@@ -760,6 +760,7 @@ class Dataset:
                     "countries.toml",
                     "roles.toml",
                     "expeditions.toml",
+                    "payloads.toml",
                 )
             ),
         ]

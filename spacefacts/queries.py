@@ -337,15 +337,24 @@ FILES = (
         "cosmos-book interplanetary; curated, each record sourced",
         "CC BY-SA 3.0 / per record",
     ),
+    (
+        "payloads.toml",
+        "payload",
+        "GCAT launch log (every payload); curated common names, each sourced; atlasofspace and "
+        "cosmos-book probe visits",
+        "CC-BY; Apache-2.0; CC BY-SA 3.0 / per record",
+    ),
 )
 
 
 def data_info(ds: Dataset) -> dict[str, object]:
     """What the dataset holds, how far each part reaches, and whose it is."""
     from spacefacts import __version__
+    from spacefacts.payloads import payloads_of
 
     launches = ds.launches
     missions = ds.missions
+    payload_data = payloads_of(ds)
     landed = [m.landing.iso for m in missions if m.landing]
     cosmos_evas = [e.start.iso for p in ds.people for e in p.evas]
     covers = {
@@ -359,12 +368,14 @@ def data_info(ds: Dataset) -> dict[str, object]:
         ),
         "events.toml": f"events {min(e.date.iso for e in ds.events)[:10]} through "
         f"{max(e.date.iso for e in ds.events)[:10]}",
+        "payloads.toml": f"{len(payload_data.rows)} payloads; {len(payload_data.famous)} by common name",
     }
     counts = {
         "launches.toml": len(launches),
         "missions.toml": len(missions),
         "people.toml": len(ds.people),
         "events.toml": len(ds.events),
+        "payloads.toml": len(payload_data.rows),
     }
     return {
         "version": __version__,
@@ -562,7 +573,7 @@ def launches_by_year(ds: Dataset) -> list[YearCount]:
 
 @dataclass(frozen=True)
 class Hit:
-    kind: str  # mission, person, event, launch, station, expedition
+    kind: str  # mission, person, event, launch, station, expedition, payload
     id: str
     title: str
     detail: str
@@ -592,9 +603,14 @@ def search(ds: Dataset, text: str, limit: int = 20) -> list[Hit]:
             return 1
         return None
 
+    from spacefacts import payloads
     from spacefacts.stations import search_entries
 
-    for kind, key, title, detail, bonus, folded in [*ds.search_index, *search_entries(ds)]:
+    for kind, key, title, detail, bonus, folded in [
+        *ds.search_index,
+        *search_entries(ds),
+        *payloads.search_entries(ds),
+    ]:
         if (s := score(folded)) is not None:
             hits.append(Hit(kind, key, title, detail, s * 10 + bonus))
     hits.sort(key=lambda h: (-h.score, h.detail if h.kind != "person" else "", h.id))

@@ -19,6 +19,7 @@ from spacefacts.build import (
     hsf,
     names,
     nations,
+    payloads,
     roles,
     suborbital,
     tomlw,
@@ -48,6 +49,7 @@ def build(sources: Path) -> tuple[dict[str, str], Report]:
     codes = {p["citizen"] for p in people_doc["person"]} | {la["state"] for la in launch_doc["launch"]}
     country_doc = nations.build(sources, codes, report)
     expedition_doc = expeditions.build(curated, launch_doc, mission_doc, people_doc, report)
+    payload_doc = payloads.build(sources / "gcat", report)
     files = {
         "data/launches.toml": tomlw.dumps(gcat.to_document(launch_doc), HEADER),
         "data/missions.toml": tomlw.dumps(mission_doc, HEADER),
@@ -56,6 +58,7 @@ def build(sources: Path) -> tuple[dict[str, str], Report]:
         "data/countries.toml": tomlw.dumps(country_doc, HEADER),
         "data/roles.toml": tomlw.dumps(role_doc, HEADER),
         "data/expeditions.toml": tomlw.dumps(expedition_doc, HEADER),
+        "data/payloads.toml": tomlw.dumps(payload_doc, HEADER),
     }
     # Shell completion offers mission ids, person ids and launch years from these plain lists, so a
     # TAB never parses TOML.

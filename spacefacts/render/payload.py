@@ -1,0 +1,150 @@
+"""The card of an uncrewed payload or probe: table and JSON."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacefacts.payloads import PayloadCard, Visit
+from spacefacts.queries import ordinal
+from spacefacts.render import console, time_json
+
+VISIT_WORDS = {
+    "flyby": "flies by",
+    "orbit": "enters orbit around",
+    "landing": "lands on",
+    "rover": "rover lands on",
+    "impact": "impacts",
+    "sample collection": "collects a sample from",
+    "sample return": "returns a sample to",
+    "gravity assist": "gravity assist at",
+    "helicopter": "helicopter flies on",
+    "perihelion": "reaches perihelion",
+    "docking": "docks with",
+    "re-entry": "re-enters over",
+    "launch": "launches",
+}
+
+
+def visit_text(visit: Visit) -> str:
+    return f"{VISIT_WORDS.get(visit.kind, visit.kind)} {visit.body}".strip()
+
+
+def payload_json(card: PayloadCard) -> dict[str, Any]:
+    p, f, launch = card.payload, card.famous, card.launch
+    return {
+        "kind": "payload",
+        "id": f.id if f else p.piece,
+        "name": card.name,
+        "gcat_name": p.name,
+        "alternative_names": [n for n in (p.alt, *(f.aliases if f else ())) if n],
+        "piece": p.piece,
+        "jcat": p.jcat,
+        "launch_tag": p.launch,
+        "launch": time_json(launch.date) if launch else None,
+        "vehicle": launch.vehicle if launch else None,
+        "site": launch.site if launch else None,
+        "site_name": card.site_name,
+        "launch_outcome": launch.outcome if launch else None,
+        "year_ordinal": (
+            {
+                "number": card.year_ordinal.number,
+                "total": card.year_ordinal.total,
+                "of": card.year_ordinal.scope,
+                "rule": card.year_ordinal.rule,
+            }
+            if card.year_ordinal
+            else None
+        ),
+        "owners": [{"code": code, "name": name} for code, name in card.owners],
+        "state": p.state,
+        "state_name": card.state_name,
+        "crewed_flight": card.crewed_flight.id if card.crewed_flight else None,
+        "other_payloads": [{"piece": o.piece, "name": o.name} for o in card.others],
+        "spacecraft_kind": f.kind if f and f.kind else None,
+        "destination": f.destination if f and f.destination else None,
+        "status": f.status if f and f.status else None,
+        "end": time_json(f.end) if f else None,
+        "animals": list(f.animals) if f else [],
+        "visits": [
+            {
+                "body": v.body,
+                "kind": v.kind,
+                "date": time_json(v.date),
+                "end": time_json(v.end),
+                "source": v.source,
+                "note": v.note or None,
+            }
+            for v in card.visits
+        ],
+        "name_source": f.source if f else None,
+        "sources": _sources(card),
+    }
+
+
+def _sources(card: PayloadCard) -> list[str]:
+    sources = [f"GCAT {card.payload.src}"]
+    if card.launch:
+        sources.append(f"GCAT {card.launch.src}")
+    if card.famous:
+        sources.append(card.famous.source)
+        sources += [s for s in card.famous.sources if s not in sources]
+        sources += [v.source for v in card.visits if v.source not in sources]
+    return list(dict.fromkeys(sources))
+
+
+def payload_card(card: PayloadCard) -> None:
+    from rich.markup import escape
+    from rich.table import Table
+
+    p, f, launch = card.payload, card.famous, card.launch
+    out = console()
+    info = Table(show_header=False, box=None, pad_edge=False, title=escape(card.name), title_justify="left")
+    info.add_column(style="bold")
+    info.add_column()
+
+    def row(label: str, value: str) -> None:
+        info.add_row(label, escape(value))
+
+    also = [n for n in (p.name if f and p.name != card.name else "", p.alt, *(f.aliases if f else ())) if n]
+    if also:
+        row("Also", ", ".join(dict.fromkeys(also)))
+    row("Piece", f"{p.piece} (GCAT {p.jcat})")
+    if launch:
+        row("Launch", launch.date.display())
+        row("Vehicle", launch.vehicle)
+        if card.site_name:
+            row("Site", card.site_name + (f", pad {launch.pad}" if launch.pad else ""))
+        if launch.outcome != "success":
+            row("Outcome", f"launch {launch.outcome}")
+    else:
+        row("Launch", f"{p.launch} (not in the launch log)")
+    if card.crewed_flight:
+        row("Carried by", f"{card.crewed_flight.name} (crewed; spacefacts mission {card.crewed_flight.id})")
+    if card.owners:
+        row("Owner", ", ".join(name for _, name in card.owners) + f" ({card.state_name})")
+    if f and f.kind:
+        row("Kind", f.kind)
+    if f and f.destination:
+        row("Destination", f.destination)
+    for visit in card.visits:
+        when = visit.date.display()
+        if visit.end:
+            when += f" to {visit.end.display()}"
+        row("Visit", f"{when}: {visit_text(visit)}" + (f" ({visit.note})" if visit.note else ""))
+    if f and f.animals:
+        row("Aboard", ", ".join(f.animals))
+    if f and (f.status or f.end):
+        status = f.status + (f" (end {f.end.display()})" if f.end else "")
+        row("Status", status.strip())
+    if card.year_ordinal:
+        o = card.year_ordinal
+        row("Fact", f"its launch was the {ordinal(o.number)} {o.scope} (of {o.total})")
+    if card.others:
+        names = ", ".join(o.name for o in card.others[:5]) + (", ..." if len(card.others) > 5 else "")
+        row("With it", f"{len(card.others)} other payload(s): {names}")
+    out.print(info)
+    if card.year_ordinal:
+        out.print(
+            f"[dim]Rule: {escape(card.year_ordinal.scope)}: counted as {escape(card.year_ordinal.rule)}[/dim]"
+        )
+    out.print("[dim]Sources: " + escape("; ".join(_sources(card))) + "[/dim]")
