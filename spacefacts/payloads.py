@@ -18,6 +18,14 @@ from spacefacts.model import Launch, Mission, Time
 FILE = "payloads.toml"
 ROW_TYPES = [str, str, str, str, str, str, str, int, int]
 TAG_RULE = "a launch tag alone means the first payload GCAT lists for that launch"
+PLANETS = ("Mercury", "Venus", "Mars", "Jupiter", "Saturn", "Uranus", "Neptune", "Pluto", "the Moon")
+TARGET_KINDS = ("orbit", "landing", "rover", "impact", "sample collection")
+DESTINATION_RULE = (
+    "the first body it orbited, landed on, drove on or struck; else the bodies it flew past, planets "
+    "and the Moon first; else "
+    "Earth orbit or beyond Earth orbit by GCAT's launch class (O or D)"
+)
+STATUS_AS_OF = "atlasofspace, commit of 2025-02-17"
 
 
 class Payload(NamedTuple):
@@ -250,6 +258,17 @@ def resolve(ds: Dataset, query: str) -> Mission | Payload:
         if found is not None:
             return found
     indexes = data.keys.get(key, []) if key else []
+    # "Voyager" is GCAT's name of a 2006 cubesat, but a reader more likely means Voyager 1 or 2.
+    family = [
+        f
+        for f in data.famous
+        if key and any(fold(n).startswith(key + " ") for n in (f.name, *f.aliases)) and f not in famous
+    ]
+    if family and not famous:
+        exact = [data.rows[i] for i in indexes if fold(data.rows[i].name) == key]
+        candidates = [f"{f.name} ({f.id})" for f in family]
+        candidates += [f"{r.name} ({r.piece}, {ds_launch_day(ds, r)})" for r in exact]
+        raise Ambiguous(f"'{query}' matches several payloads: {', '.join(candidates)}")
     if indexes:
         rows = [data.rows[i] for i in indexes]
         if all(r.launch == rows[0].launch for r in rows) and fold(rows[0].launch) == key:
@@ -302,6 +321,24 @@ class PayloadCard:
     @property
     def name(self) -> str:
         return self.famous.name if self.famous else self.payload.name
+
+    @property
+    def destination(self) -> str:
+        """Where it went (rule: DESTINATION_RULE)."""
+        visits = self.visits
+        target = next((v.body for v in visits if v.kind in TARGET_KINDS), None)
+        if target:
+            return target
+        flown = sorted(
+            dict.fromkeys(v.body for v in visits if v.kind == "flyby"), key=lambda b: b not in PLANETS
+        )
+        if flown:
+            return "flybys of " + ", ".join(flown[:4]) + (", ..." if len(flown) > 4 else "")
+        if self.launch is not None and self.launch.code.startswith("O"):
+            return "Earth orbit"
+        if self.launch is not None and self.launch.code.startswith("D"):
+            return "beyond Earth orbit"
+        return ""
 
     @property
     def visits(self) -> list[Visit]:
@@ -380,7 +417,7 @@ def _search_entries(
         ident = r.piece if pieces[r.piece] == 1 else r.jcat
         names = [r.name, r.alt, r.piece]
         if f:
-            names += [f.name, *f.aliases]
+            names += [f.name, *f.aliases, *(a.split(" (")[0] for a in f.animals)]
         folded = tuple(k for k in dict.fromkeys(fold(n) for n in names if n) if k)
         title = f"{f.name} (GCAT: {r.name})" if f and f.name != r.name else r.name
         owner = data.owners.get(r.owner.split("/")[0].rstrip("?"), r.owner)

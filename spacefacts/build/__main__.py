@@ -49,7 +49,7 @@ def build(sources: Path) -> tuple[dict[str, str], Report]:
     codes = {p["citizen"] for p in people_doc["person"]} | {la["state"] for la in launch_doc["launch"]}
     country_doc = nations.build(sources, codes, report)
     expedition_doc = expeditions.build(curated, launch_doc, mission_doc, people_doc, report)
-    payload_doc = payloads.build(sources / "gcat", report)
+    payload_doc = payloads.build(sources, curated, report)
     files = {
         "data/launches.toml": tomlw.dumps(gcat.to_document(launch_doc), HEADER),
         "data/missions.toml": tomlw.dumps(mission_doc, HEADER),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from spacefacts.payloads import PayloadCard, Visit
+from spacefacts.payloads import DESTINATION_RULE, STATUS_AS_OF, PayloadCard, Visit
 from spacefacts.queries import ordinal
 from spacefacts.render import console, time_json
 
@@ -60,9 +60,10 @@ def payload_json(card: PayloadCard) -> dict[str, Any]:
         "state_name": card.state_name,
         "crewed_flight": card.crewed_flight.id if card.crewed_flight else None,
         "other_payloads": [{"piece": o.piece, "name": o.name} for o in card.others],
-        "spacecraft_kind": f.kind if f and f.kind else None,
-        "destination": f.destination if f and f.destination else None,
+        "destination": card.destination or None,
+        "destination_rule": DESTINATION_RULE,
         "status": f.status if f and f.status else None,
+        "status_as_of": STATUS_AS_OF if f and f.status else None,
         "end": time_json(f.end) if f else None,
         "animals": list(f.animals) if f else [],
         "visits": [
@@ -88,7 +89,8 @@ def _sources(card: PayloadCard) -> list[str]:
     if card.famous:
         sources.append(card.famous.source)
         sources += [s for s in card.famous.sources if s not in sources]
-        sources += [v.source for v in card.visits if v.source not in sources]
+        # One entry per source record: the card's visits cite parts[N] of the same cosmos-book mission.
+        sources += [part.split(", parts[")[0] for v in card.visits for part in v.source.split("; ")]
     return list(dict.fromkeys(sources))
 
 
@@ -122,10 +124,8 @@ def payload_card(card: PayloadCard) -> None:
         row("Carried by", f"{card.crewed_flight.name} (crewed; spacefacts mission {card.crewed_flight.id})")
     if card.owners:
         row("Owner", ", ".join(name for _, name in card.owners) + f" ({card.state_name})")
-    if f and f.kind:
-        row("Kind", f.kind)
-    if f and f.destination:
-        row("Destination", f.destination)
+    if card.destination:
+        row("Destination", card.destination)
     for visit in card.visits:
         when = visit.date.display()
         if visit.end:
@@ -133,9 +133,10 @@ def payload_card(card: PayloadCard) -> None:
         row("Visit", f"{when}: {visit_text(visit)}" + (f" ({visit.note})" if visit.note else ""))
     if f and f.animals:
         row("Aboard", ", ".join(f.animals))
-    if f and (f.status or f.end):
-        status = f.status + (f" (end {f.end.display()})" if f.end else "")
-        row("Status", status.strip())
+    if f and f.status:
+        row("Status", f"{f.status} ({STATUS_AS_OF})")
+    if f and f.end:
+        row("End", f.end.display())
     if card.year_ordinal:
         o = card.year_ordinal
         row("Fact", f"its launch was the {ordinal(o.number)} {o.scope} (of {o.total})")
