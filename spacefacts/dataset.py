@@ -397,6 +397,7 @@ class Dataset:
                 state=r.text("state", False) or "",
                 name_source=r.text("name_source", False),
                 src=r.text("src"),
+                group=r.text("group", False) or "",
             )
             sites[site.code] = site
         return sites

@@ -59,6 +59,12 @@ class Site:
     state: str
     name_source: str | None
     src: str
+    group: str = ""  # GCAT's UCode: the same site under another code (renames), else empty
+
+    @property
+    def identity(self) -> str:
+        """The site whatever its code at the time: Baikonur is NIIP-5 until 1989, then GIK-5."""
+        return self.group or self.code
 
 
 def launch_outcome(code: str) -> str:

@@ -346,10 +346,10 @@ class PayloadCard:
 
 
 def state_name(ds: Dataset, code: str) -> str:
-    from spacefacts import queries
-    from spacefacts.today import STATE_NAMES
+    """English name of a GCAT state code (today's names first, then GCAT orgs.tsv ShortEName)."""
+    from spacefacts.landmarks import state_label
 
-    return STATE_NAMES.get(code) or queries.state_names(ds).get(code) or code
+    return state_label(ds, code.rstrip("?"))
 
 
 def card(ds: Dataset, payload: Payload) -> PayloadCard:

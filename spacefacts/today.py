@@ -29,14 +29,19 @@ CATEGORIES = ("launch", "crewed", "eva", "landing", "planetary", "docking", "acc
 RULE = (
     "Ranked by tier, then by year (oldest first), then by time of day. Tier 1: fatal accidents, crewed "
     "launch failures, and national firsts (a launching state's first orbital launch attempt and first "
-    "success, by GCAT's LVState; a country's first person, first woman and first EVA in space, by "
+    "success, by GCAT's LVState taken as its orgs.tsv UCode, so Russia continues the USSR; a country's "
+    "first person, first woman and first EVA in space, by "
     "the state the person was a citizen of at the time (Soviet citizens before 1991-12-26 for the Soviet "
     "Union), flights above 80 km). Tier 2: crewed launches and landings, planetary "
     "arrivals, flybys, landings and samples, crewed aborts, a space station's launch and (cited) re-entry, "
     "the start of each station's first expedition with a record, and other hand-added events. Tier 3: "
     "dockings, a person's first EVA, EVA duration records, the first orbital launch of each "
-    "launch-vehicle family (GCAT lv.tsv LV_Family) and from each launch site (GCAT site code), launches from the Moon, perihelion passes. Tier 4: "
+    "launch-vehicle family (GCAT lv.tsv LV_Family) and from each launch site (GCAT site UCode: a renamed site is one site), launches from the Moon, perihelion passes. Tier 4: "
     "other EVAs. Other uncrewed orbital launches are counted, not listed."
+)
+# `launch` holds every launch row, crewed or not; `first` every row that is a first by the rules.
+CATEGORY_RULE = (
+    "a row belongs to its own category, to 'launch' if it is a launch, and to 'first' if it is a first"
 )
 OTHER_LAUNCHES_RULE = "GCAT orbital launch attempts (failures included) that carried no crew and are no first of the rules above"
 EVA_RECORD_RULE = "longer than every earlier EVA in the cosmos-book EVA list"
@@ -458,10 +463,14 @@ def _launch_firsts(ds: Dataset) -> list[Anniversary]:
     families: set[str] = set()
     sites: set[str] = set()
     earth = sorted((launch for launch in ds.launches if launch.earth), key=lambda launch: launch.date.iso)
+    # Identities, not codes: GCAT's UCode of a state (Russia continues the USSR) and of a site (a
+    # renamed site is the same site), so a change of name is never a first.
+    identity = {code: ucode for code, (_, ucode) in ds.launch_meta.get("states", {}).items()}
     for index, launch in enumerate(earth):
         state = nations.with_article(ds, nations.country(ds, launch.state))
-        if launch.state not in attempted:
-            attempted.add(launch.state)
+        state_id = identity.get(launch.state, launch.state)
+        if state_id not in attempted:
+            attempted.add(state_id)
             if index == 0:
                 what = f"the first orbital launch (by {state})"
             elif launch.success:
@@ -471,18 +480,19 @@ def _launch_firsts(ds: Dataset) -> list[Anniversary]:
             notes.setdefault(launch.tag, []).append(what)
             tiers[launch.tag] = 1
             if launch.success:
-                succeeded.add(launch.state)
-        elif launch.success and launch.state not in succeeded:
-            succeeded.add(launch.state)
+                succeeded.add(state_id)
+        elif launch.success and state_id not in succeeded:
+            succeeded.add(state_id)
             notes.setdefault(launch.tag, []).append(f"the first successful orbital launch by {state}")
             tiers[launch.tag] = 1
         if launch.family and launch.family not in families:
             families.add(launch.family)
             notes.setdefault(launch.tag, []).append(f"the first orbital launch of the {launch.family} family")
             tiers.setdefault(launch.tag, 3)
-        if launch.site not in sites and not launch.site_uncertain:
-            sites.add(launch.site)
-            site = ds.sites.get(launch.site)
+        site = ds.sites.get(launch.site)
+        site_id = site.identity if site else launch.site
+        if site_id not in sites and not launch.site_uncertain:
+            sites.add(site_id)
             notes.setdefault(launch.tag, []).append(
                 f"the first orbital launch from {site.name if site else launch.site}"
             )
@@ -683,7 +693,7 @@ def _merge_launch_firsts(rows: list[Anniversary], firsts: list[Anniversary]) -> 
 
 
 def _build(ds: Dataset) -> _Calendar:
-    from spacefacts import stations
+    from spacefacts import landmarks, stations
 
     person_notes, first_eva = _national_people_firsts(ds)
     derived = [
@@ -692,6 +702,7 @@ def _build(ds: Dataset) -> _Calendar:
         *_evas(ds, first_eva),
         *_off_earth_launches(ds),
         *_births_and_deaths(ds),
+        *landmarks.rows(ds),
     ]
     rows = _merge_covered(derived, _event_rows(ds))
     # A deep-space launch that a hand-added event already tells (a curated launch) is not repeated.
@@ -699,6 +710,7 @@ def _build(ds: Dataset) -> _Calendar:
     rows += [row for row in _deep_space_launches(ds) if row.launch_tag not in told]
     rows += [row for row in stations.anniversaries(ds) if not row.launch_tag or row.launch_tag not in told]
     rows = _merge_launch_firsts(rows, _launch_firsts(ds))
+    rows = landmarks.first_arrivals(landmarks.dedupe(landmarks.supersede(rows)))
     by_day: dict[str, list[Anniversary]] = {}
     for row in rows:
         by_day.setdefault(row.month_day, []).append(row)
@@ -762,6 +774,8 @@ def on_this_day(
         raise UsageError(f"unknown category {category!r}: use one of {', '.join(CATEGORIES)}")
     if limit is not None and limit < 0:
         raise UsageError(f"--limit must be 0 (all) or more, not {limit}")
+    from spacefacts import landmarks
+
     book = calendar_of(ds)
     days_listed = window(month_day, days)
     rows: list[Anniversary] = []
@@ -770,7 +784,7 @@ def on_this_day(
         found = [
             row
             for row in book.rows.get(day, [])
-            if (category is None or row.category == category)
+            if (category is None or category in landmarks.categories(row))
             and (not up_to_date or row.when.iso[:10] <= f"{when.year:04d}-{day}")
         ]
         shown = found if not limit else found[:limit]
@@ -790,6 +804,7 @@ def on_this_day(
         more=sum(hidden.values()),
         other_launches={day: n for day, n in others.items() if n and category in (None, "launch")},
         hidden_by_day=hidden,
+        rule=f"{RULE} {landmarks.RULE} Categories: {CATEGORY_RULE}.",
     )
 
 

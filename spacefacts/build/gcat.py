@@ -106,10 +106,29 @@ def _sites(gcat: Path, curated: Path, used: set[str], report: Report) -> list[di
                 "full_name": f["Name"],
                 "state": f["StateCode"],
                 "name_source": curated_name["source"] if curated_name else None,
+                # GCAT's UCode: the one identity of a site across renames (NIIP-5 and GIK-5 are Baikonur).
+                "group": f["UCode"] if f["UCode"] not in ("-", "", code) else None,
                 "src": row.src,
             }
         )
     return sites
+
+
+def states(gcat: Path, used: set[str]) -> dict[str, list[str]]:
+    """State code -> [English short name, GCAT UCode] for the launching and owning states in use.
+
+    The UCode is GCAT orgs.tsv's identity of a state across a change of name or regime: RU's is SU,
+    so Russia continues the USSR rather than starting afresh in 1992.
+    """
+    rows, _ = read_tsv(gcat / "orgs.tsv", "gcat/orgs.tsv")
+    out: dict[str, list[str]] = {}
+    for row in rows:
+        f = row.fields
+        code = f["Code"]
+        if code in used and code not in out:
+            name = f["ShortEName"] if f["ShortEName"] not in ("", "-") else f["ShortName"]
+            out[code] = [name, f["UCode"] if f["UCode"] not in ("", "-") else code]
+    return {code: out[code] for code in sorted(out)}
 
 
 def by_launch(rows: list[Row]) -> dict[str, list[Row]]:
@@ -149,9 +168,12 @@ def build(gcat: Path, curated: Path, report: Report) -> dict[str, Any]:
     report.figure("launches (distinct GCAT Launch_Tags)", len(launches))
     report.figure("launches from Earth", sum(1 for launch in launches if launch["earth"] is None))
     sites = _sites(gcat, curated, {launch["site"] for launch in launches}, report)
+    used_states = {launch["state"] for launch in launches}
+    used_states |= {row.fields["SatState"].rstrip("?") for rows in by_tag.values() for row in rows}
     meta = {
         "source": "GCAT launch log, Jonathan McDowell, planet4589.org (CC-BY)",
         "updated": updated,
+        "states": states(gcat, used_states),
         "first": launches[0]["date"][:10],
         "last": launches[-1]["date"][:10],
     }
