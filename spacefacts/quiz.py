@@ -24,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from spacefacts import nations, station_quiz
+from spacefacts import nations, quiz_uncrewed, station_quiz
 from spacefacts.dataset import Dataset
 from spacefacts.errors import NotFound, UsageError
 from spacefacts.model import Event, Mission, Person
@@ -42,6 +42,7 @@ KIND_CATEGORY = {
     "true-statement": "true-false",
     "false-statement": "true-false",
     **station_quiz.KINDS,
+    **quiz_uncrewed.KINDS,
 }
 CATEGORIES = ("crew", "missions", "launches", "history", "true-false")
 DIFFICULTIES = ("easy", "medium", "hard")
@@ -345,6 +346,7 @@ class Bank:
             if len(self._around(h)) >= OPTIONS - 1:
                 specs.append(Spec("on-date", h.key, h.difficulty))
         specs.extend(Spec(*spec) for spec in station_quiz.specs(self))
+        specs.extend(Spec(*made) for made in quiz_uncrewed.specs(self.ds))
         return specs
 
     # Distractors -------------------------------------------------------------------------------
@@ -425,6 +427,7 @@ class Bank:
             "on-date": self._on_date,
             "true-statement": self._true_statement,
             "false-statement": self._false_statement,
+            **quiz_uncrewed.generators(self.ds),
         }
         if spec.kind in station_quiz.GENERATORS:
             made = station_quiz.GENERATORS[spec.kind](self, spec.subject, rng)
