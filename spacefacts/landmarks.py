@@ -186,7 +186,7 @@ def subject(title: str) -> str:
 def happening(row: Anniversary) -> tuple[str, ...] | None:
     """What a row tells, for spotting two rows that tell the same thing on one day (None: unique)."""
     day = row.when.iso[:10]
-    if row.launch_tag and row.kind in LAUNCH_KINDS | {"first satellite"}:
+    if row.launch_tag and (row.kind in LAUNCH_KINDS | {"first satellite"} or row.category == "launch"):
         return ("launch", row.launch_tag)
     if row.category == "planetary" and _VERB.search(row.title):
         return ("visit", day, subject(row.title))
@@ -215,14 +215,17 @@ def dedupe(all_rows: Iterable[Anniversary]) -> list[Anniversary]:
             continue
         i = kept[key]
         first = out[i]
-        extra = tuple(n for n in row.notes if n not in first.notes)
-        if row.kind == "landmark launch" and row.title not in first.title:
-            extra += (f"carrying {row.title.split(' launches ', 1)[1]}",)
+        # A hand-written title tells it best; the ranking keeps the better tier of the two.
+        base, other = (row, first) if hand_written(row) and not hand_written(first) else (first, row)
+        extra = tuple(n for n in other.notes if n not in base.notes)
+        if other.kind == "landmark launch" and other.title.split(" launches ", 1)[-1] not in base.title:
+            extra += (f"carrying {other.title.split(' launches ', 1)[1]}",)
         out[i] = replace(
-            first,
-            notes=first.notes + extra,
-            sources=tuple(dict.fromkeys([*first.sources, *row.sources])),
-            mission=first.mission or row.mission,
+            base,
+            tier=min(base.tier, other.tier),
+            notes=base.notes + extra,
+            sources=tuple(dict.fromkeys([*base.sources, *other.sources])),
+            mission=base.mission or other.mission,
         )
     return out
 

@@ -49,7 +49,9 @@ def arrivals(ds: Dataset) -> list[Arrival]:
         for v in f.visits:
             if v.body in BODIES and v.kind in ("flyby", "orbit", "landing", "rover", "impact"):
                 found.append(
-                    Arrival(f.name, v.body, v.date.iso[:10], v.source.split("; ")[0], f"mission {f.id}")
+                    Arrival(
+                        f.name, v.body, v.date.iso[:10], v.source.split("; ")[0], f"spacefacts mission {f.id}"
+                    )
                 )
     return sorted(found, key=lambda a: (a.day, a.craft))
 
@@ -95,7 +97,7 @@ def _first_probe(ds: Dataset, subject: str, rng: random.Random) -> Any:
         first.craft,
         distractors,
         f"{first.craft} reached {subject} on {first.day} (rule: {FIRST_PROBE_RULE}).",
-        first.lookup or f"today --date {first.day}",
+        first.lookup or f"spacefacts today --date {first.day}",
         first.source,
     )
 
@@ -132,7 +134,7 @@ def _carried_by(ds: Dataset, subject: str, rng: random.Random) -> Any:
         answer,
         rng.sample(pool, 3),
         f"{famous.name} (GCAT {row.name}, {row.piece}) rode {answer} from GCAT launch {launch.tag}.",
-        f"mission {famous.id}",
+        f"spacefacts mission {famous.id}",
         f"GCAT {launch.src}",
     )
 

@@ -111,6 +111,8 @@ def correct_options(ds: Dataset, days: dict[str, set[date]], q: quiz.Question) -
         truth = [not _statement_is_true(ds, subject, o) for o in options]
     elif kind in ("expedition-commander", "expedition-station"):
         truth = _expedition_truth(ds, kind, subject, options)
+    elif kind in ("first-probe", "carried-by"):
+        truth = uncrewed_truth(ds, kind, subject, options)
     else:
         raise AssertionError(f"unknown kind {kind}")
     return [i for i, true in enumerate(truth) if true]
@@ -125,6 +127,35 @@ def _expedition_truth(ds: Dataset, kind: str, subject: str, options: tuple[str, 
         return [o == ds.person_by_id[boss].name for o in options]
     station = next(s for s in doc["station"] if s["id"] == record["station"])
     return [o == station["name"] for o in options]
+
+
+def uncrewed_truth(ds: Dataset, kind: str, subject: str, options: tuple[str, ...]) -> list[bool]:
+    """The uncrewed kinds, recomputed from the raw payloads.toml and events.toml records."""
+    from test_payloads import raw_payloads
+
+    doc = raw_payloads()
+    if kind == "carried-by":
+        famous = next(f for f in doc["famous"] if f["id"] == subject)
+        row = next(r for r in doc["payloads"]["rows"] if r[0] == famous["jcat"])
+        tag = row[2] or next(t for t in ds.launch_by_tag if row[1].startswith(t) and len(t) >= 8)
+        launch = ds.launch_by_tag[tag]
+        crewed = [m.name for m in ds.missions if m.launch_tag == tag and m.crew]
+        label = f"{crewed[0]} ({launch.vehicle})" if crewed else launch.vehicle
+        return [o == f"{label}, {launch.date.iso[:10]}" for o in options]
+    verbs = r" (?:rover )?(?:flies by|flies past|enters orbit around|lands on|impacts) "
+    arrivals = [
+        (e.date.iso[:10], re.split(verbs, e.title)[0].split(" (")[0])
+        for e in ds.events
+        if e.category == "planetary" and e.body == subject and re.search(verbs, e.title)
+    ]
+    arrivals += [
+        (v["date"][:10], f["name"])
+        for f in doc["famous"]
+        for v in f.get("visit", [])
+        if v["body"] == subject and v["kind"] in ("flyby", "orbit", "landing", "rover", "impact")
+    ]
+    first = min(arrivals)[1]
+    return [o == first for o in options]
 
 
 def _many_questions(ds: Dataset) -> list[quiz.Question]:
