@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+from spacefacts.landmarks import categories
 from spacefacts.render import console, emit_json, time_json
 from spacefacts.today import Anniversary, Today, day_name
 
@@ -50,6 +51,7 @@ def row_json(result: Today, row: Anniversary) -> dict[str, Any]:
         "years_ago": result.years_ago(row),
         "tier": row.tier,
         "category": row.category,
+        "categories": sorted(categories(row)),
         "kind": row.kind,
         "title": row.title,
         "notes": list(row.notes),
