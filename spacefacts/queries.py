@@ -609,7 +609,7 @@ def search(ds: Dataset, text: str, limit: int = 20) -> list[Hit]:
     for kind, key, title, detail, bonus, folded in [
         *ds.search_index,
         *search_entries(ds),
-        *payloads.search_entries(ds),
+        *payloads.search_candidates(ds, words),
     ]:
         if (s := score(folded)) is not None:
             hits.append(Hit(kind, key, title, detail, s * 10 + bonus))
