@@ -35,6 +35,8 @@ GOLDEN_CASES = {
     "launches-2018-russia": ["launches", "2018", "--list", "--country", "Russia"],
     "stats": ["stats"],
     "search-apollo-13": ["search", "apollo 13"],
+    "mission-hubble": ["mission", "hubble"],
+    "mission-voyager-2": ["mission", "Voyager 2"],
 }
 
 

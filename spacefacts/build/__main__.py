@@ -62,7 +62,8 @@ def build(sources: Path) -> tuple[dict[str, str], Report]:
     }
     # Shell completion offers mission ids, person ids and launch years from these plain lists, so a
     # TAB never parses TOML.
-    files["data/mission-ids.txt"] = "".join(f"{m['id']}\n" for m in mission_doc["mission"])
+    ids = [m["id"] for m in mission_doc["mission"]] + [f["id"] for f in payload_doc["famous"]]
+    files["data/mission-ids.txt"] = "".join(f"{i}\n" for i in ids)
     files["data/person-ids.txt"] = "".join(f"{p['id']}\n" for p in people_doc["person"])
     years = sorted({launch["date"][:4] for launch in launch_doc["launch"]})
     files["data/launch-years.txt"] = "".join(f"{year}\n" for year in years)
