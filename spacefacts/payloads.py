@@ -18,6 +18,7 @@ from spacefacts.model import Launch, Mission, Time
 FILE = "payloads.toml"
 ROW_TYPES = [str, str, str, str, str, str, str, int, int]
 TAG_RULE = "a launch tag alone means the first payload GCAT lists for that launch"
+MIN_WORD = 3  # search: payload names are matched on a shorter first word only when equal to it
 PLANETS = ("Mercury", "Venus", "Mars", "Jupiter", "Saturn", "Uranus", "Neptune", "Pluto", "the Moon")
 TARGET_KINDS = ("orbit", "landing", "rover", "impact", "sample collection")
 DESTINATION_RULE = (
@@ -405,10 +406,19 @@ _SEARCH: weakref.WeakKeyDictionary[Dataset, tuple[tuple[str, str, str, str, int,
 
 def search_candidates(ds: Dataset, words: list[str]) -> list[tuple[str, str, str, str, int, tuple[str, ...]]]:
     """The payload search entries whose names contain the first word: found with one scan of a
-    joined text rather than 30,000 Python comparisons (the ranking in queries.search decides)."""
+    joined text rather than 30,000 Python comparisons (the ranking in queries.search decides).
+    A first word shorter than MIN_WORD matches only names equal to the text."""
     import bisect
 
     entries = search_entries(ds)
+    if len(words[0]) < MIN_WORD:
+        # A letter or two is in most of 30,000 names: only exact names (and pieces) answer it.
+        data = payloads_of(ds)
+        phrase = " ".join(words)
+        exact = list(data.keys.get(phrase, []))
+        famous_rows = {r.jcat: i for i, r in enumerate(data.rows)}
+        exact += [famous_rows[data.famous[i].jcat] for i in data.famous_keys.get(phrase, [])]
+        return [entries[i] for i in dict.fromkeys(exact)]
     joined = _JOINED.get(ds)
     if joined is None:
         starts, parts, offset = [], [], 0
