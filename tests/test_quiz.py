@@ -137,7 +137,13 @@ def uncrewed_truth(ds: Dataset, kind: str, subject: str, options: tuple[str, ...
     if kind == "carried-by":
         famous = next(f for f in doc["famous"] if f["id"] == subject)
         row = next(r for r in doc["payloads"]["rows"] if r[0] == famous["jcat"])
-        tag = row[2] or next(t for t in ds.launch_by_tag if row[1].startswith(t) and len(t) >= 8)
+        piece = row[1]
+        prefixes = [
+            t
+            for t in ds.launch_by_tag
+            if piece == t or piece.startswith((t + " ", t) if "-" in t else t + " ")
+        ]
+        tag = row[2] or max(prefixes, key=len)
         launch = ds.launch_by_tag[tag]
         crewed = [m.name for m in ds.missions if m.launch_tag == tag and m.crew]
         label = f"{crewed[0]} ({launch.vehicle})" if crewed else launch.vehicle
