@@ -19,7 +19,8 @@ from spacefacts.today import STATE_NAMES_SOURCE, Anniversary
 RULE = (
     "Uncrewed history listed: the launch and every dated visit (flyby, orbit, landing, rover, impact, "
     "sample, re-entry) of the payloads named in curated/payload_names.toml (famous probes, great "
-    "observatories, space stations and their modules), each nation's first satellite in orbit (tier 1: "
+    "observatories, space stations and their modules), each nation's first satellite in orbit (tier 2, "
+    "tier 1 for the first of all: "
     "the first payload of a GCAT SatState whose launch reached orbit; the USSR's and Russia's are one "
     "line of succession by GCAT orgs.tsv's UCode, so Russia has no 'first' in 1992; international "
     "organisations (codes I-...) are not nations), "
@@ -154,13 +155,15 @@ def _first_satellites(ds: Dataset, data: object) -> list[Anniversary]:
         country = state_label(ds, r.state.rstrip("?"))
         world = len(seen) == 1
         note = "the first artificial satellite" if world else f"the first satellite of {country}"
+        famous = next((f for f in data.famous if f.jcat == r.jcat), None)
         out.append(
             Anniversary(
                 key=f"first-satellite-{state}",
                 when=launch.date,
                 category="first",
                 kind="first satellite",
-                tier=1,
+                tier=1 if world else 2,
+                mission=famous.id if famous else r.piece,
                 title=f"{launch.vehicle} launches {display_name(ds, r)}",
                 sources=(f"GCAT {r.src}", f"GCAT {launch.src}", STATE_NAMES_SOURCE),
                 notes=(note,),
