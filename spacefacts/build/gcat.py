@@ -218,6 +218,7 @@ def import_log(path: Path, current: dict[str, Any], report: Report) -> dict[str,
             f"{path.name}: {stamp or 'no Updated line'}",
         ],
         "imported": {"file": str(path), "first": first, "last": last, "launches": len(fresh)},
+        "states": current.get("meta", {}).get("states", {}),
         "first": launches[0]["date"][:10],
         "last": launches[-1]["date"][:10],
     }
