@@ -52,6 +52,8 @@ def test_landmark_days(ds: Dataset, day: str, year: int, words: str) -> None:
         ("03-23", "planetary", 2001, "Mir"),
         ("10-04", "first", 1957, "the first artificial satellite"),
         ("04-26", "first", 1962, "the first satellite of the UK"),
+        ("09-24", "first", 1970, "the first robotic sample return from the Moon"),
+        ("11-17", "first", 1970, "the first rover on another world"),
         ("01-27", "accident", 1967, "Apollo 1 fire"),
         ("07-16", "crewed", 1969, "Apollo 11"),
     ],
