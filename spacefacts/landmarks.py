@@ -12,8 +12,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
-from spacefacts.dataset import Dataset, fold
+from spacefacts.dataset import Dataset
 from spacefacts.model import Time
+from spacefacts.text import fold
 from spacefacts.today import STATE_NAMES_SOURCE, Anniversary
 
 RULE = (

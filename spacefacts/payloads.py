@@ -11,9 +11,10 @@ import weakref
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from spacefacts.dataset import Dataset, fold, read_toml
+from spacefacts.dataset import Dataset, read_toml
 from spacefacts.errors import Ambiguous, DataError, NotFound
 from spacefacts.model import Launch, Mission, Time
+from spacefacts.text import fold
 
 FILE = "payloads.toml"
 ROW_TYPES = [str, str, str, str, str, str, str, int, int]
@@ -88,7 +89,9 @@ class Payloads:
 
 
 _CACHE: weakref.WeakKeyDictionary[Dataset, Payloads] = weakref.WeakKeyDictionary()
-_SUGGESTIONS: weakref.WeakKeyDictionary[Dataset, dict[str, str]] = weakref.WeakKeyDictionary()
+_SUGGESTIONS: weakref.WeakKeyDictionary[Dataset, tuple[dict[str, list[str]], dict[str, str]]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 def _time(value: Any, uncertain: bool = False) -> Time | None:
@@ -251,7 +254,7 @@ def resolve(ds: Dataset, query: str) -> Mission | Payload:
     from spacefacts import queries
 
     key = fold(query)
-    if key and key in ds.mission_keys:
+    if key and (key in ds.mission_keys or key.replace(" ", "") in ds.mission_keys):
         return queries.resolve_mission(ds, query)
     data = payloads_of(ds)
     famous = [data.famous[i] for i in data.famous_keys.get(key, [])] if key else []
@@ -286,13 +289,16 @@ def resolve(ds: Dataset, query: str) -> Mission | Payload:
     if len(famous) > 1:
         listed = ", ".join(f"{f.name} ({f.id})" for f in famous)
         raise Ambiguous(f"'{query}' matches several payloads: {listed}")
-    suggestions = _SUGGESTIONS.get(ds)
-    if suggestions is None:
-        names = [f.name for f in data.famous] + [m.name for m in ds.missions]
-        suggestions = _SUGGESTIONS[ds] = {fold(name): name for name in names}
+    near = _SUGGESTIONS.get(ds)
+    if near is None:
+        keys = {k: list(v) for k, v in ds.mission_keys.items()}
+        for k, indexes in data.famous_keys.items():
+            keys.setdefault(k, []).extend(data.famous[i].id for i in indexes)
+        names = {m.id: m.name for m in ds.missions} | {f.id: f.name for f in data.famous}
+        near = _SUGGESTIONS[ds] = (keys, names)
     raise NotFound(
         f"no mission matches '{query}' (crewed flights and payloads looked up)"
-        f"{queries._suggest(query, suggestions)}"
+        f"{queries._suggest(query, *near)}"
     )
 
 

@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from spacefacts.build import atlas, events, gcat, mcdates
-from spacefacts.build.events import slug
 from spacefacts.build.report import Report
+from spacefacts.text import slug
 
 COLUMNS = ("jcat", "piece", "launch", "name", "alt", "owner", "state", "file", "line")
 FILES = tuple(f"gcat/{name}" for name in gcat.LOGS)
