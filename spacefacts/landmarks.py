@@ -52,13 +52,14 @@ def stable_state(ds: Dataset, code: str) -> str:
     return str(states[code][1]) if code in states else code
 
 
-def state_label(ds: Dataset, code: str) -> str:
-    """A state's name for a sentence ('the United Kingdom'): data/countries.toml, else GCAT's short name."""
+def state_label(ds: Dataset, code: str, article: bool = True) -> str:
+    """A state's name, for a sentence ('the United Kingdom') or a label ('United Kingdom'):
+    data/countries.toml, else GCAT's short name."""
     from spacefacts import nations
 
     nation = nations.country(ds, code)
     if nation.name != code:
-        return nations.with_article(ds, nation)
+        return nations.with_article(ds, nation) if article else nation.name
     states = ds.launch_meta.get("states", {})
     return str(states[code][0]) if code in states else code
 

@@ -353,7 +353,7 @@ def state_name(ds: Dataset, code: str) -> str:
     """English name of a GCAT state code (today's names first, then GCAT orgs.tsv ShortEName)."""
     from spacefacts.landmarks import state_label
 
-    return state_label(ds, code.rstrip("?"))
+    return state_label(ds, code.rstrip("?"), article=False)
 
 
 def card(ds: Dataset, payload: Payload) -> PayloadCard:

@@ -51,7 +51,7 @@ def test_landmark_days(ds: Dataset, day: str, year: int, words: str) -> None:
         ("01-25", "planetary", 2004, "Opportunity"),
         ("03-23", "planetary", 2001, "Mir"),
         ("10-04", "first", 1957, "the first artificial satellite"),
-        ("04-26", "first", 1962, "the first satellite of the UK"),
+        ("04-26", "first", 1962, "the first satellite of the United Kingdom"),
         ("09-24", "first", 1970, "the first robotic sample return from the Moon"),
         ("11-17", "first", 1970, "the first rover on another world"),
         ("01-27", "accident", 1967, "Apollo 1 fire"),
