@@ -193,8 +193,8 @@ def happening(row: Anniversary) -> tuple[str, ...] | None:
     day = row.when.iso[:10]
     if row.launch_tag and (row.kind in LAUNCH_KINDS | {"first satellite"} or row.category == "launch"):
         return ("launch", row.launch_tag)
-    if row.category == "planetary" and _VERB.search(row.title):
-        return ("visit", day, subject(row.title))
+    if (row.category == "planetary" or " re-enters " in row.title) and _VERB.search(row.title):
+        return ("visit", day, subject(row.title))  # a station's re-entry is told by its card and by stations
     return None
 
 
