@@ -661,4 +661,4 @@ TABLE: dict[str, Any] = {'root': {'commands': {'crew': {'function': 'spacefacts.
                       'required': False,
                       'type': 'flag'}],
           'plain': True},
- 'sources': {'cli.py': '84c88804'}}
+ 'sources': {'cli.py': 'c7d35c0b'}}
