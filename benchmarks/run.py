@@ -52,6 +52,8 @@ COMMANDS: list[tuple[str, str, float | None]] = [
     ("today --date 01-27 --json", "today --date 01-27 --json", JSON),
     ("today --motd", "today --motd", MOTD),
     ("quiz --json --seed 1", "quiz --json --seed 1", JSON),
+    ("station iss", "station iss", TABLE),
+    ("station iss --json", "station iss --json", JSON),
     ("data info", "data info", TABLE),
     ("mission --help (Typer)", "mission --help", None),
     (
@@ -129,6 +131,14 @@ def synthetic(folder: Path, factor: int = 10) -> None:
     from spacefacts.build import tomlw
 
     src = dataset.builtin_data_dir()
+    for other in src.iterdir():  # the other data files (countries, roles, expeditions, ...) as they are
+        if other.is_file() and other.name not in (
+            "missions.toml",
+            "people.toml",
+            "events.toml",
+            "launches.toml",
+        ):
+            shutil.copy(other, folder / other.name)
     for name, table in (("missions.toml", "mission"), ("people.toml", "person"), ("events.toml", "event")):
         doc = tomli.loads((src / name).read_text())
         records = []

@@ -661,4 +661,4 @@ TABLE: dict[str, Any] = {'root': {'commands': {'crew': {'function': 'spacefacts.
                       'required': False,
                       'type': 'flag'}],
           'plain': True},
- 'sources': {'cli.py': '969137da'}}
+ 'sources': {'cli.py': '246ced2c'}}

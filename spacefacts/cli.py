@@ -5,6 +5,9 @@ a Typer app when one is needed; the console script runs everyday argv through th
 from a table generated from that Typer app (spacefacts.frontend, spacefacts.fastpath), so importing
 this module imports neither Typer nor Rich. Annotations stay text until Typer reads them.
 After changing a declaration, run `python scripts/build_cli_table.py` (a test checks it is current).
+A body raises spacefacts.errors (NotFound, UsageError; Exit for a code with nothing more to say), which
+frontend.call turns into one line and an exit code on either path; it prints messages with `echo(..., err=True)`
+and reads the data from `session.dataset()`.
 """
 
 from __future__ import annotations

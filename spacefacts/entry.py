@@ -46,19 +46,18 @@ def _prepare_terminal() -> None:
 
 def _dispatch(argv: list[str]) -> int:
     _prepare_terminal()
-    from spacefacts import fastpath
-
-    code = None
-    if "_SPACEFACTS_COMPLETE" in os.environ:
+    if "_SPACEFACTS_COMPLETE" in os.environ:  # bash asking for completions, not a command
         from spacefacts import completion
 
         code = completion.run()
     else:
+        from spacefacts import fastpath
+
         code = fastpath.run(argv)
     if code is None:
         from spacefacts.cli import app
 
-        app(args=argv, prog_name="spacefacts")
+        app(args=argv, prog_name="spacefacts")  # exits through SystemExit, caught by the guard
         code = 0
     return code
 

@@ -86,7 +86,7 @@ def commands(node: dict[str, Any] = TABLE["root"], path: tuple[str, ...] = ()) -
 
 
 def node_of(path: tuple[str, ...]) -> dict[str, Any]:
-    node = TABLE["root"]
+    node: dict[str, Any] = TABLE["root"]
     for name in path:
         node = node["commands"][name]
     return node
@@ -219,7 +219,7 @@ def well_formed(draw: st.DrawFn, path: tuple[str, ...]) -> list[str]:
         if not param["passed"] or (not param["required"] and not draw(st.booleans())):
             continue
         kind = param["type"] if param["type"] in VALUES else "str"
-        value = draw(st.sampled_from(DOUBTFUL[kind] if draw(st.integers(0, 3)) == 0 else VALUES[kind]))
+        value = draw(st.sampled_from(DOUBTFUL[kind] if draw(st.integers(0, 5)) == 0 else VALUES[kind]))
         if param["argument"]:
             positional.append(value)
         elif param["type"] == "flag":
@@ -242,7 +242,7 @@ def argvs(draw: st.DrawFn) -> list[str]:
         st.integers(-10, 12000).map(str),
     )
     rest = draw(well_formed(path))
-    if draw(st.integers(0, 3)) == 0:  # junk in any position
+    if draw(st.integers(0, 5)) == 0:  # junk in any position
         for word in draw(st.lists(pool, max_size=3)):
             rest.insert(draw(st.integers(0, len(rest))), word)
     argv = [*path, *rest]
@@ -258,7 +258,7 @@ def differential(argv: list[str]) -> None:
 
 
 QUICK = settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
-LONG = settings(max_examples=5000, deadline=None, suppress_health_check=list(HealthCheck))
+LONG = settings(max_examples=8000, deadline=None, suppress_health_check=list(HealthCheck))
 
 
 @QUICK

@@ -24,7 +24,7 @@ def paths(
 
 
 def node(path: tuple[str, ...]) -> dict[str, Any]:
-    found = _cli_table.TABLE["root"]
+    found: dict[str, Any] = _cli_table.TABLE["root"]
     for name in path:
         found = found["commands"][name]
     return found
