@@ -27,7 +27,8 @@ from typing import Any
 from spacefacts import nations, quiz_uncrewed, station_quiz
 from spacefacts.dataset import Dataset
 from spacefacts.errors import NotFound, UsageError
-from spacefacts.model import Event, Mission, Person
+from spacefacts.model import Event, Mission
+from spacefacts.quiz_fair import Pools, draw, same_country, same_site, same_vehicle
 
 KIND_CATEGORY = {
     "who-flew": "crew",
@@ -142,20 +143,6 @@ def _mission_source(mission: Mission) -> str:
     return f"McDowell crewed-flight list ({mission.src})"
 
 
-def _pick(
-    rng: random.Random, tiers: list[list[str]], exclude: set[str], k: int = OPTIONS - 1
-) -> list[str] | None:
-    """k distinct values, from the most plausible tier that has enough (widening if not)."""
-    pool: list[str] = []
-    for tier in tiers:
-        for value in tier:
-            if value not in exclude and value not in pool:
-                pool.append(value)
-        if len(pool) >= k:
-            break
-    return rng.sample(pool, k) if len(pool) >= k else None
-
-
 def _options(rng: random.Random, answer: str, distractors: list[str]) -> tuple[tuple[str, ...], int]:
     options = [answer, *distractors]
     rng.shuffle(options)
@@ -188,6 +175,7 @@ class Bank:
         from spacefacts import queries
 
         self.ds = ds
+        self.pools = Pools(ds)
         self.missions = [m for m in ds.missions if m.kind != "abort" and m.outcome == "success"]
         curated = [e for e in ds.events if e.src.startswith("curated/")]
         curated_missions = {e.mission for e in curated if e.mission}
@@ -239,7 +227,6 @@ class Bank:
             if any(m in ds.mission_by_id for m in p.flights)
         }
 
-        self.vehicle_family = {launch.vehicle: launch.family or launch.vehicle for launch in ds.launches}
         self.year_summaries = {
             year: summary
             for year in ds.launches_by_year
@@ -328,7 +315,7 @@ class Bank:
             level = self.person_level[p.id]
             if self.rides.get(p.id, set()) & askable:
                 specs.append(Spec("mission-of", p.id, level))
-            if p.country:
+            if p.country and self.pools.is_guest(p.id):
                 specs.append(Spec("country", p.id, level))
         complete = sorted(self.year_summaries)
         busiest = max(complete, key=lambda y: self.year_summaries[y].total)
@@ -349,67 +336,12 @@ class Bank:
         specs.extend(Spec(*made) for made in quiz_uncrewed.specs(self.ds))
         return specs
 
-    # Distractors -------------------------------------------------------------------------------
+    # Distractors (pools and answer families: spacefacts/quiz_fair.py) ----------------------------
 
-    def _people_near(self, mission: Mission, exclude: set[str]) -> list[list[str]]:
-        """Person ids by plausibility: same spacecraft family and era, then same era, then anyone."""
-        year = mission.launch.year
-        same_family: list[str] = []
-        same_era: list[str] = []
-        for m in self.ds.missions:
-            near = abs(m.launch.year - year)
-            for seat in m.crew:
-                if seat.person not in self.nameable or seat.person in exclude:
-                    continue
-                if m.family == mission.family and near <= 8:
-                    same_family.append(seat.person)
-                if near <= 5:
-                    same_era.append(seat.person)
-        return [same_family, same_era, [p.id for p in self.people]]
-
-    def _vehicles_near(self, mission: Mission) -> list[list[str]]:
-        """Launch vehicles of another GCAT family (no Soyuz-U against Soyuz-FG), crewed ones first."""
-        family = self.vehicle_family.get(mission.vehicle or "", mission.vehicle)
-        year = mission.launch.year
-
-        def other(vehicle: str) -> bool:
-            return self.vehicle_family.get(vehicle, vehicle) != family
-
-        crewed_era = [m.vehicle for m in self.missions if m.vehicle and abs(m.launch.year - year) <= 12]
-        busy: dict[str, int] = {}
-        for y in range(year - 3, year + 4):
-            for launch in self.ds.launches_by_year.get(y, []):
-                busy[launch.vehicle] = busy.get(launch.vehicle, 0) + 1
-        common = sorted(busy, key=lambda v: (-busy[v], v))[:12]
-        crewed_all = [m.vehicle for m in self.missions if m.vehicle]
-        return [[v for v in tier if other(v)] for tier in (crewed_era, common, crewed_all)]
-
-    def _sites_near(self, mission: Mission) -> list[list[str]]:
-        year = mission.launch.year
-        crewed_era = [
-            name for m in self.missions if abs(m.launch.year - year) <= 15 and (name := self.site_name(m))
-        ]
-        busy: dict[str, int] = {}
-        for y in range(year - 5, year + 6):
-            for launch in self.ds.launches_by_year.get(y, []):
-                site = self.ds.sites.get(launch.site)
-                if site:
-                    busy[site.name] = busy.get(site.name, 0) + 1
-        return [crewed_era, sorted(busy, key=lambda s: (-busy[s], s))[:8]]
-
-    def _missions_near(self, mission: Mission, exclude: set[str]) -> list[list[str]]:
-        year = mission.launch.year
-        same_family = [
-            m.id for m in self.missions if m.family == mission.family and abs(m.launch.year - year) <= 5
-        ]
-        same_era = [m.id for m in self.missions if abs(m.launch.year - year) <= 5]
-        tiers = [same_family, same_era, [m.id for m in self.missions]]
-        return [[m for m in tier if m not in exclude] for tier in tiers]
-
-    def _countries_near(self, person: Person) -> list[list[str]]:
-        year = self.first_year[person.id]
-        era = [p.country for p in self.people if p.country and abs(self.first_year.get(p.id, 0) - year) <= 10]
-        return [era, [p.country for p in self.people if p.country]]
+    def _people_near(self, mission: Mission, like: str, exclude: set[str]) -> list[list[str]]:
+        """Nameable person ids by plausibility, none of `exclude` (those aboard)."""
+        tiers = self.pools.people_near(mission, like)
+        return [[p for p in tier if p in self.nameable and p not in exclude] for tier in tiers]
 
     # Generators --------------------------------------------------------------------------------
 
@@ -455,7 +387,7 @@ class Bank:
         crew = [self.ds.person_by_id[s.person] for s in m.crew if s.person in self.ds.person_by_id]
         nameable = [p for p in crew if p.id in self.nameable]
         right = rng.choice(nameable)
-        picked = _pick(rng, self._people_near(m, self.aboard[m.id]), {right.id})
+        picked = draw(rng, self._people_near(m, right.id, self.aboard[m.id]), right.id, OPTIONS - 1)
         if picked is None:
             return None
         names = [self.ds.person_by_id[p].name for p in picked]
@@ -467,7 +399,12 @@ class Bank:
         p = self.ds.person_by_id[spec.subject]
         flown = [m for m in self.missions if m.id in self.rides.get(p.id, set())]
         right = rng.choice(flown)
-        picked = _pick(rng, self._missions_near(right, self.rides.get(p.id, set())), {right.id})
+        askable = {m.id for m in self.missions}
+        ridden = self.rides.get(p.id, set())
+        tiers = [
+            [i for i in tier if i in askable and i not in ridden] for tier in self.pools.missions_near(right)
+        ]
+        picked = draw(rng, tiers, right.id, OPTIONS - 1)
         if picked is None:
             return None
         rides = sorted(self.rides.get(p.id, set()), key=lambda i: self.ds.mission_by_id[i].launch.iso)
@@ -488,7 +425,7 @@ class Bank:
 
     def _country(self, spec: Spec, rng: random.Random) -> _Made:
         p = self.ds.person_by_id[spec.subject]
-        picked = _pick(rng, self._countries_near(p), {p.country})
+        picked = draw(rng, self.pools.guest_countries(p.id), p.country, OPTIONS - 1, same_country)
         if picked is None:
             return None
         explanation = f"McDowell's astronaut list gives {p.name}'s citizenship as {p.country}."
@@ -529,7 +466,7 @@ class Bank:
     def _vehicle(self, spec: Spec, rng: random.Random) -> _Made:
         m = self.ds.mission_by_id[spec.subject]
         assert m.vehicle is not None
-        picked = _pick(rng, self._vehicles_near(m), {m.vehicle})
+        picked = draw(rng, self.pools.vehicles_near(m), m.vehicle, OPTIONS - 1, same_vehicle)
         if picked is None:
             return None
         explanation = (
@@ -542,7 +479,7 @@ class Bank:
         m = self.ds.mission_by_id[spec.subject]
         name = self.site_name(m)
         assert name is not None
-        picked = _pick(rng, self._sites_near(m), {name})
+        picked = draw(rng, self.pools.sites_near(m), name, OPTIONS - 1, same_site)
         if picked is None:
             return None
         pad = f", pad {m.pad}" if m.pad else ""
@@ -617,17 +554,17 @@ class Bank:
         }
         if crew:
             true["crew"] = [f"{p.name} was in the crew of {m.name}" for p in crew]
-            tiers = self._people_near(m, self.aboard[m.id])
-            others = _pick(rng, tiers, set(), k=OPTIONS - 1) or []
+            tiers = self._people_near(m, crew[0].id, self.aboard[m.id])
+            others = draw(rng, tiers, crew[0].id, OPTIONS - 1) or []
             false["crew"] = [f"{self.ds.person_by_id[p].name} was in the crew of {m.name}" for p in others]
         if m.vehicle:
             true["vehicle"] = [f"The launch vehicle of {m.name} was the {m.vehicle}"]
-            vehicles = _pick(rng, self._vehicles_near(m), {m.vehicle}) or []
+            vehicles = draw(rng, self.pools.vehicles_near(m), m.vehicle, OPTIONS - 1, same_vehicle) or []
             false["vehicle"] = [f"The launch vehicle of {m.name} was the {v}" for v in vehicles]
         name = self.site_name(m)
         if name:
             true["site"] = [f"{m.name} launched from {name}"]
-            sites = _pick(rng, self._sites_near(m), {name}) or []
+            sites = draw(rng, self.pools.sites_near(m), name, OPTIONS - 1, same_site) or []
             false["site"] = [f"{m.name} launched from {s}" for s in sites]
         return true, false
 

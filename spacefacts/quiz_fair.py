@@ -1,0 +1,279 @@
+"""Fair quiz options: the pools a knowledgeable player would weigh, and which values are one answer.
+
+A distractor must be plausible (same program, country and era as the answer) and must never be
+also true. "Also true" covers more than equality: Kennedy Space Center and Cape Canaveral sit side
+by side and the sources themselves mix them up, and Soyuz-U, Soyuz-U2 and Soyuz-U-PVB are one
+rocket to most readers. Such values form one *answer family*: no two options of a question come
+from the same family, so a question never separates them.
+
+The rules, stated once (docs/quiz.md repeats them):
+
+- Program: a crewed flight belongs to the launching state of its spacecraft family (GCAT's state
+  code of its launches; for families with no GCAT launch, such as New Shepard, the state most of
+  its crew come from). The Soviet and Russian programs are one line (SU and RU).
+- Sites are one family when their names share a place word (Plesetsk, Canaveral, Wallops, Kodiak,
+  ...), counting Kennedy Space Center as at Canaveral and Vandenberg as at Point Arguello
+  (SITE_PLACES).
+- Vehicles are one family when, ignoring case, spaces and hyphens, one name starts with the other
+  (Soyuz-U / Soyuz-U2 / Soyuz-U-PVB, Atlas V / Atlas V N22) or both carry the same Soviet index
+  (Vostok 8K72 / Vostok-L 8K72).
+- Countries are one family when they are the same country at different times (Russia and the Soviet
+  republics, Germany and East Germany, Czechoslovakia and Slovakia).
+
+No Rich, no Typer: quiz.py and new question kinds call `draw` with tiers from `Pools`.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from spacefacts.model import Mission
+
+if TYPE_CHECKING:
+    from spacefacts.dataset import Dataset
+
+# States whose programs continue one another: the Soviet program became the Russian one.
+LINEAGE = {"SU": "RU"}
+
+# Sites whose names do not say where they are: the place they share with their neighbours.
+SITE_PLACES = {
+    "Kennedy Space Center": "canaveral",  # beside Cape Canaveral, on Merritt Island
+    "Vandenberg": "arguello",  # Point Arguello became part of Vandenberg in 1964
+}
+# Words of site names that name no place: sharing one of these says nothing.
+_SITE_WORDS_NOT_PLACES = frozenset(
+    {
+        "space", "center", "centre", "cosmodrome", "launch", "satellite", "site", "complex", "range",
+        "facility", "spaceport", "station", "base", "area", "island", "california", "alaska", "florida",
+        "test", "naval", "missile", "rocket", "regional", "air", "force", "the", "of", "and", "pacific",
+        "ocean", "rossiya", "oblast", "zone", "commercial", "orbital", "flight", "instrumented", "army",
+    }
+)  # fmt: skip
+
+COUNTRY_FAMILIES: tuple[frozenset[str], ...] = (
+    frozenset({"Russia", "USSR", "Soviet Union", "Ukraine", "Belarus", "Kazakhstan"}),
+    frozenset({"Germany", "East Germany", "West Germany"}),
+    frozenset({"Czechoslovakia", "Slovakia", "Czech Republic", "Czechia"}),
+)
+
+_SOVIET_INDEX = re.compile(r"\b(\d+[A-Z]\d+)")
+
+
+def program_state(state: str) -> str:
+    return LINEAGE.get(state, state)
+
+
+def _place_words(name: str) -> set[str]:
+    words = {w.lower() for w in re.findall(r"[A-Za-z]{4,}", name)} - _SITE_WORDS_NOT_PLACES
+    return words | ({SITE_PLACES[name]} if name in SITE_PLACES else set())
+
+
+def same_site(a: str, b: str) -> bool:
+    """One answer family: the same site, or names sharing a place word (adjacent sites)."""
+    return a == b or bool(_place_words(a) & _place_words(b))
+
+
+def _compact(name: str) -> str:
+    return re.sub(r"[\s\-]", "", name.lower())
+
+
+def same_vehicle(a: str, b: str) -> bool:
+    """One answer family: one name starts with the other, or both carry the same Soviet index."""
+    x, y = _compact(a), _compact(b)
+    if x.startswith(y) or y.startswith(x):
+        return True
+    return bool(set(_SOVIET_INDEX.findall(a)) & set(_SOVIET_INDEX.findall(b)))
+
+
+def same_country(a: str, b: str) -> bool:
+    return a == b or any(a in group and b in group for group in COUNTRY_FAMILIES)
+
+
+def draw(
+    rng: random.Random,
+    tiers: Sequence[Iterable[str]],
+    answer: str,
+    k: int,
+    same: Callable[[str, str], bool] = str.__eq__,
+) -> list[str] | None:
+    """k distractors, filled from the most plausible tier first; no two options in one family.
+
+    Within a tier the order is random (seeded); a later tier is used only for what an earlier one
+    could not fill. None when all tiers together cannot give k fair distractors.
+    """
+    chosen: list[str] = []
+    for tier in tiers:
+        candidates = sorted(set(tier))
+        rng.shuffle(candidates)
+        for value in candidates:
+            if len(chosen) == k:
+                return chosen
+            if not same(value, answer) and not any(same(value, c) for c in chosen):
+                chosen.append(value)
+    return chosen if len(chosen) == k else None
+
+
+class Pools:
+    """Who and what a knowledgeable player would weigh, indexed once per dataset."""
+
+    def __init__(self, ds: Dataset):
+        self.ds = ds
+        self.flown = [m for m in ds.missions if m.kind != "abort"]
+        self.family_state = self._family_states()
+        # Names a reader knows (curated/sites.toml) come before GCAT's long descriptions.
+        self.known_site = {site.name for site in ds.sites.values() if site.name_source}
+        self.vehicle_family = {launch.vehicle: launch.family or launch.vehicle for launch in ds.launches}
+        # (program state, year) -> launch counts by vehicle and by site name
+        self.vehicles_by: dict[tuple[str, int], Counter[str]] = {}
+        self.sites_by: dict[tuple[str, int], Counter[str]] = {}
+        for launch in ds.launches:
+            key = (program_state(launch.state), launch.date.year)
+            self.vehicles_by.setdefault(key, Counter())[launch.vehicle] += 1
+            site = ds.sites.get(launch.site)
+            if site is not None and program_state(site.state) == key[0]:
+                self.sites_by.setdefault(key, Counter())[site.name] += 1
+        self.first_flight: dict[str, Mission] = {}
+        for m in sorted(self.flown, key=lambda m: m.launch.iso):
+            for seat in m.crew:
+                self.first_flight.setdefault(seat.person, m)
+
+    def _family_states(self) -> dict[str, str]:
+        votes: dict[str, Counter[str]] = {}
+        crew_votes: dict[str, Counter[str]] = {}
+        for m in self.flown:
+            family = self.family(m)
+            launch = self.ds.launch_by_tag.get(m.launch_tag) if m.launch_tag else None
+            if launch is not None:
+                votes.setdefault(family, Counter())[program_state(launch.state)] += 1
+            for seat in m.crew:
+                person = self.ds.person_by_id.get(seat.person)
+                if person is not None and person.citizen:
+                    crew_votes.setdefault(family, Counter())[program_state(person.citizen)] += 1
+        states = {f: c.most_common(1)[0][0] for f, c in crew_votes.items()}
+        states.update({f: c.most_common(1)[0][0] for f, c in votes.items()})
+        return states
+
+    @staticmethod
+    def family(m: Mission) -> str:
+        """The spacecraft family, a sub-family (Soyuz/MirCorp) counted as its family."""
+        return (m.family or m.name).split("/")[0]
+
+    def state(self, m: Mission) -> str:
+        """The program a crewed flight belongs to, as a (lineage) state code."""
+        return self.family_state.get(self.family(m), "")
+
+    # People and missions ------------------------------------------------------------------------
+
+    def people_near(self, m: Mission, like: str, years: int = 8) -> list[list[str]]:
+        """Person ids: same family, era and country as `like`; same family and era; same family;
+        the same program's other families in the era."""
+        family, state, year = self.family(m), self.state(m), m.launch.year
+        liked = self.ds.person_by_id.get(like)
+        country = liked.citizen if liked else None
+        tiers: list[list[str]] = [[], [], [], []]
+        for other in self.flown:
+            near = abs(other.launch.year - year) <= years
+            same_family = self.family(other) == family
+            for seat in other.crew:
+                person = self.ds.person_by_id.get(seat.person)
+                if person is None:
+                    continue
+                if same_family and near and person.citizen == country:
+                    tiers[0].append(seat.person)
+                if same_family and near:
+                    tiers[1].append(seat.person)
+                if same_family:
+                    tiers[2].append(seat.person)
+                if near and self.state(other) == state:
+                    tiers[3].append(seat.person)
+        return tiers
+
+    def missions_near(self, m: Mission, years: int = 5) -> list[list[str]]:
+        """Mission ids: same family and era; same family; the same program in the era."""
+        family, state, year = self.family(m), self.state(m), m.launch.year
+        return [
+            [o.id for o in self.flown if self.family(o) == family and abs(o.launch.year - year) <= years],
+            [o.id for o in self.flown if self.family(o) == family],
+            [o.id for o in self.flown if self.state(o) == state and abs(o.launch.year - year) <= years],
+        ]
+
+    # Vehicles and sites -------------------------------------------------------------------------
+
+    def _busy(
+        self, table: dict[tuple[str, int], Counter[str]], state: str, year: int, years: int
+    ) -> list[str]:
+        counts: Counter[str] = Counter()
+        for y in range(year - years, year + years + 1):
+            counts.update(table.get((state, y), Counter()))
+        return [name for name, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+    def vehicles_near(self, m: Mission) -> list[list[str]]:
+        """Rockets of the same program: its crewed rockets of the era, its busiest rockets of the
+        era (Soyuz rockets for a Soyuz flight), its crewed rockets of any time."""
+        state, year = self.state(m), m.launch.year
+        crewed = [(o.vehicle, o.launch.year) for o in self.flown if o.vehicle and self.state(o) == state]
+        busy = self._busy(self.vehicles_by, state, year, 5)
+        family = self.vehicle_family.get(m.vehicle or "")
+        return [
+            [v for v, y in crewed if abs(y - year) <= 12],
+            [v for v in busy if self.vehicle_family.get(v) == family],
+            busy[:12],
+            [v for v, _ in crewed],
+        ]
+
+    def sites_near(self, m: Mission) -> list[list[str]]:
+        """Launch sites of the same country: those in use within five years, then within fifteen."""
+        state, year = self.state(m), m.launch.year
+        near, wider = self._busy(self.sites_by, state, year, 5), self._busy(self.sites_by, state, year, 15)
+        return [
+            [s for s in near if s in self.known_site],
+            [s for s in wider if s in self.known_site],
+            near[:8],
+            wider,
+        ]
+
+    # Countries ----------------------------------------------------------------------------------
+
+    def is_guest(self, person_id: str) -> bool:
+        """Flew first on another country's program: the only people whose country is worth asking
+        (an American on the Shuttle would be a give-away)."""
+        person = self.ds.person_by_id[person_id]
+        first = self.first_flight.get(person_id)
+        return (
+            first is not None and bool(person.citizen) and program_state(person.citizen) != self.state(first)
+        )
+
+    def program_countries(self) -> set[str]:
+        """Countries with crewed programs of their own (USA, Russia, China)."""
+        states = set(self.family_state.values())
+        return {p.country for p in self.ds.people if p.country and program_state(p.citizen) in states}
+
+    def guest_countries(self, person_id: str, years: int = 10) -> list[list[str]]:
+        """Countries of other guests: on the same families in the era, on them at any time, anywhere
+        in the era. When the answer is a country with its own program, the other such countries
+        come first, so that one superpower never stands among small nations."""
+        person = self.ds.person_by_id[person_id]
+        majors = self.program_countries()
+        first = self.first_flight.get(person_id)
+        year = first.launch.year if first else 0
+        families = {self.family(m) for m in self.flown if any(s.person == person_id for s in m.crew)}
+        tiers: list[list[str]] = [[], [], []]
+        for m in self.flown:
+            near = abs(m.launch.year - year) <= years
+            for seat in m.crew:
+                other = self.ds.person_by_id.get(seat.person)
+                if other is None or not other.country or program_state(other.citizen) == self.state(m):
+                    continue
+                if self.family(m) in families and near:
+                    tiers[0].append(other.country)
+                if self.family(m) in families:
+                    tiers[1].append(other.country)
+                if near:
+                    tiers[2].append(other.country)
+        if person.country in majors:
+            tiers.insert(0, sorted(majors))
+        return [[c for c in tier if not same_country(c, person.country)] for tier in tiers]
