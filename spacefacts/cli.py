@@ -623,10 +623,9 @@ def quiz(
 
     Answer by number or letter. Answers are kept in the user data folder: a new quiz asks new
     questions first and brings back missed ones (--seed and --daily always ask the same ones).
-    Difficulty is how well known the record is: easy for the first flight of each spacecraft
-    family, hand-picked landmark events and the small early programs (Vostok to Apollo); hard for
-    suborbital flights, Soyuz and Shuttle flights after the 50th, and most planetary events;
-    --json states the whole rule.
+    Difficulty is how well known the subject is, measured in points for the curated events,
+    firsts, lasts and records that name it; each answer shows the points, and --json and
+    docs/quiz.md state the whole rule.
 
     Example: spacefacts quiz --questions 5 --difficulty easy
     """

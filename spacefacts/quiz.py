@@ -29,6 +29,7 @@ from spacefacts.dataset import Dataset
 from spacefacts.errors import NotFound, UsageError
 from spacefacts.model import Event, Mission
 from spacefacts.quiz_fair import Pools, draw, same_country, same_site, same_vehicle
+from spacefacts.quiz_fame import CURATED, FAME_RULE, NOTHING, Fame, Renown, level
 
 KIND_CATEGORY = {
     "who-flew": "crew",
@@ -50,26 +51,8 @@ DIFFICULTIES = ("easy", "medium", "hard")
 OPTIONS = 4
 DEFAULT_QUESTIONS = 10
 
-# Thresholds of the difficulty rule below; named so the rule text and the code cannot drift.
-SMALL_FAMILY = 15  # an orbital spacecraft family with at most this many crewed flights is famous
-BIG_FAMILY = 100  # Soyuz and the Shuttle: families this large ...
-ROUTINE_AFTER = 50  # ... have routine flights after this ordinal
-RECENT_YEARS = 5
 PLANETS = frozenset({"Mercury", "Venus", "Mars", "Jupiter", "Saturn", "Uranus", "Neptune", "Pluto"})
-
-DIFFICULTY_RULE = (
-    "Difficulty is how well known the record a question asks about is. A crewed flight is easy if it "
-    "was the first of its spacecraft family, is named in a hand-picked (curated) event, or belongs to "
-    f"an orbital family with at most {SMALL_FAMILY} crewed flights (Vostok, Mercury, Gemini, Apollo); "
-    f"hard if it is suborbital, or a flight after the {ROUTINE_AFTER}th of a family of more than "
-    f"{BIG_FAMILY} (later Soyuz and Shuttle flights); otherwise medium. A person is as well known as "
-    "their best-known flight, or easy if named in a curated event. An event is easy if curated, "
-    "medium if it is the first event in the data at a planet or Pluto (the first flyby of Mars), "
-    "else hard. "
-    f"A year's launch count is easy for 1957 and the busiest year, medium for the last {RECENT_YEARS} "
-    "complete years, else hard. Which-came-first and on-date questions take the difficulty of their "
-    "correct answer. " + station_quiz.DIFFICULTY_RULE
-)
+DIFFICULTY_RULE = FAME_RULE + " " + station_quiz.DIFFICULTY_RULE  # measured: spacefacts/quiz_fame.py
 
 # Events generated from McDowell's rows repeat the crewed-flight records, so the history
 # questions use the missions themselves and only the curated and planetary events.
@@ -92,6 +75,8 @@ class Question:
     explanation: str
     lookup: str
     source: str
+    points: int = 0  # renown of the subject, which sets the difficulty (DIFFICULTY_RULE)
+    reasons: tuple[str, ...] = ()  # what the points are for
 
     @property
     def answer(self) -> str:
@@ -105,6 +90,7 @@ class Spec:
     kind: str
     subject: str
     difficulty: str
+    renown: Renown = NOTHING
 
     @property
     def id(self) -> str:
@@ -126,13 +112,9 @@ class Happening:
     key: str
     day: date
     text: str
-    difficulty: str
+    renown: Renown
     lookup: str
     source: str
-
-
-def _easiest(levels: list[str]) -> str:
-    return min(levels, key=DIFFICULTIES.index) if levels else "hard"
 
 
 def _mission_lookup(mission_id: str) -> str:
@@ -177,26 +159,7 @@ class Bank:
         self.ds = ds
         self.pools = Pools(ds)
         self.missions = [m for m in ds.missions if m.kind != "abort" and m.outcome == "success"]
-        curated = [e for e in ds.events if e.src.startswith("curated/")]
-        curated_missions = {e.mission for e in curated if e.mission}
-        self.curated_people = {e.person for e in curated if e.person}
-
-        flights_by_family: dict[str, list[Mission]] = {}
-        for m in ds.missions:
-            if m.kind != "abort" and m.family:
-                # A sub-family such as Soyuz/MirCorp is a Soyuz flight for how famous it is.
-                flights_by_family.setdefault(m.family.split("/")[0], []).append(m)
-        self.mission_level: dict[str, str] = {}
-        for family in flights_by_family.values():
-            orbital = any(m.kind == "orbital" for m in family)
-            for number, m in enumerate(family, start=1):
-                if m.id in curated_missions or number == 1 or (orbital and len(family) <= SMALL_FAMILY):
-                    level = "easy"
-                elif m.kind == "suborbital" or (len(family) > BIG_FAMILY and number > ROUTINE_AFTER):
-                    level = "hard"
-                else:
-                    level = "medium"
-                self.mission_level[m.id] = level
+        self.fame = Fame(ds)
 
         # Who is linked to a mission: its crew, and those who came home on it (they flew on it too).
         self.aboard: dict[str, set[str]] = {m.id: {seat.person for seat in m.crew} for m in ds.missions}
@@ -215,12 +178,6 @@ class Bank:
             name_count[p.name] = name_count.get(p.name, 0) + 1
         self.people = [p for p in ds.people if name_count[p.name] == 1]
         self.nameable = {p.id for p in self.people}
-        self.person_level = {
-            p.id: "easy"
-            if p.id in self.curated_people
-            else _easiest([self.mission_level[m] for m in p.flights if m in self.mission_level])
-            for p in self.people
-        }
         self.first_year = {
             p.id: min(ds.mission_by_id[m].launch.year for m in p.flights if m in ds.mission_by_id)
             for p in self.people
@@ -248,16 +205,11 @@ class Bank:
         for e in sorted(ds.events, key=lambda e: e.date.iso):
             if e.src.startswith(_GENERATED_EVENT_SOURCE) or e.date.month_day is None or e.date.uncertain:
                 continue
-            if e.src.startswith("curated/"):
-                level = "easy"
-            elif e.body in PLANETS and e.body not in firsts:
-                level = "medium"
-            else:
-                level = "hard"
+            renown = self.fame.event(e, first_at_body=e.body in PLANETS and e.body not in firsts)
             firsts.add(e.body or "")
             found.append(
                 Happening(
-                    e.id, e.date.start.date(), e.title, level, self._event_lookup(e), f"{e.source} ({e.src})"
+                    e.id, e.date.start.date(), e.title, renown, self._event_lookup(e), f"{e.source} ({e.src})"
                 )
             )
         for m in self.missions:
@@ -267,7 +219,7 @@ class Bank:
                         m.id,
                         m.launch.start.date(),
                         f"{m.name} launches",
-                        self.mission_level[m.id],
+                        self.fame.mission(m.id),
                         _mission_lookup(m.id),
                         _mission_source(m),
                     )
@@ -300,7 +252,7 @@ class Bank:
         specs: list[Spec] = []
         askable = {m.id for m in self.missions}
         for m in self.missions:
-            level = self.mission_level[m.id]
+            renown = self.fame.mission(m.id)
             kinds = ["year", "true-statement", "false-statement"]
             if any(seat.person in self.nameable for seat in m.crew):
                 kinds.append("who-flew")
@@ -308,30 +260,30 @@ class Bank:
                 kinds.append("vehicle")
             if self.site_name(m):
                 kinds.append("site")
-            specs.extend(Spec(kind, m.id, level) for kind in kinds)
+            specs.extend(Spec(kind, m.id, level(renown.points), renown) for kind in kinds)
         for p in self.people:
-            if p.id not in self.person_level or p.id not in self.first_year:
+            if p.id not in self.first_year:
                 continue
-            level = self.person_level[p.id]
+            renown = self.fame.person(p.id)
             if self.rides.get(p.id, set()) & askable:
-                specs.append(Spec("mission-of", p.id, level))
+                specs.append(Spec("mission-of", p.id, level(renown.points), renown))
             if p.country and self.pools.is_guest(p.id):
-                specs.append(Spec("country", p.id, level))
+                specs.append(Spec("country", p.id, level(renown.points), renown))
         complete = sorted(self.year_summaries)
         busiest = max(complete, key=lambda y: self.year_summaries[y].total)
         for year in complete:
-            if year in (complete[0], busiest):
-                level = "easy"
-            elif year in complete[-RECENT_YEARS:]:
-                level = "medium"
-            else:
-                level = "hard"
-            specs.append(Spec("launch-count", str(year), level))
+            renown = NOTHING
+            if year == complete[0]:
+                renown += Renown(CURATED, ("the first year of spaceflight",))
+            if year == busiest:
+                renown += Renown(CURATED, ("the busiest year for launches",))
+            specs.append(Spec("launch-count", str(year), level(renown.points), renown))
         for h in self.happenings:
+            recalled = level(h.renown.points, recall=True)
             if len(self._later(h)) >= OPTIONS - 1:
-                specs.append(Spec("first", h.key, h.difficulty))
+                specs.append(Spec("first", h.key, recalled, h.renown))
             if len(self._around(h)) >= OPTIONS - 1:
-                specs.append(Spec("on-date", h.key, h.difficulty))
+                specs.append(Spec("on-date", h.key, recalled, h.renown))
         specs.extend(Spec(*spec) for spec in station_quiz.specs(self))
         specs.extend(Spec(*made) for made in quiz_uncrewed.specs(self.ds))
         return specs
@@ -380,6 +332,8 @@ class Bank:
             explanation,
             lookup,
             source,
+            spec.renown.points,
+            spec.renown.reasons,
         )
 
     def _who_flew(self, spec: Spec, rng: random.Random) -> _Made:

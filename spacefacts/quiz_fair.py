@@ -136,6 +136,9 @@ class Pools:
             site = ds.sites.get(launch.site)
             if site is not None and program_state(site.state) == key[0]:
                 self.sites_by.setdefault(key, Counter())[site.name] += 1
+        self.state_country = {
+            program_state(p.citizen): p.country for p in ds.people if p.citizen in ("US", "RU", "CN")
+        }
         self.first_flight: dict[str, Mission] = {}
         for m in sorted(self.flown, key=lambda m: m.launch.iso):
             for seat in m.crew:
@@ -243,9 +246,11 @@ class Pools:
         (an American on the Shuttle would be a give-away)."""
         person = self.ds.person_by_id[person_id]
         first = self.first_flight.get(person_id)
-        return (
-            first is not None and bool(person.citizen) and program_state(person.citizen) != self.state(first)
-        )
+        if first is None or not person.country:
+            return False
+        home = self.state_country.get(self.state(first), "")
+        # A Soviet cosmonaut listed under Ukraine flew for their own program of the time.
+        return program_state(person.citizen) != self.state(first) and not same_country(person.country, home)
 
     def program_countries(self) -> set[str]:
         """Countries with crewed programs of their own (USA, Russia, China)."""

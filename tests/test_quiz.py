@@ -361,7 +361,18 @@ def test_json_for_trivia_hosts(ds: Dataset) -> None:
     assert code == 0
     doc: dict[str, Any] = json.loads(out)  # nothing but JSON: no prompts
     assert doc["seed"] == 7 and doc["count"] == 20 and "difficulty_rule" in doc
-    keys = {"id", "kind", "category", "difficulty", "prompt", "options", "answer_index", "answer"}
+    keys = {
+        "id",
+        "kind",
+        "category",
+        "difficulty",
+        "difficulty_points",
+        "difficulty_reasons",
+        "prompt",
+        "options",
+        "answer_index",
+        "answer",
+    }
     keys |= {"explanation", "lookup", "source"}
     for q in doc["questions"]:
         assert set(q) == keys

@@ -28,6 +28,8 @@ def question_json(question: Question) -> dict[str, Any]:
         "kind": question.kind,
         "category": question.category,
         "difficulty": question.difficulty,
+        "difficulty_points": question.points,
+        "difficulty_reasons": list(question.reasons),
         "prompt": question.prompt,
         "options": list(question.options),
         "answer_index": question.answer_index,
@@ -49,6 +51,13 @@ def quiz_json(
         "count": len(questions),
         "questions": [question_json(q) for q in questions],
     }
+
+
+def difficulty_line(question: Question) -> str:
+    """`Difficulty: easy, 4 points (best-known flight Apollo 11: 4 points).`"""
+    points = f"{question.points} point{'' if question.points == 1 else 's'}"
+    why = f" ({'; '.join(question.reasons)})" if question.reasons else " (no first, record or curated event)"
+    return f"Difficulty: {question.difficulty}, {points}{why}."
 
 
 def _ask(out: Console, question: Question, number: int, total: int) -> None:
@@ -90,6 +99,7 @@ def _feedback(out: Console, question: Question, correct: bool, score: Score) -> 
         out.print(f"[bold red]Wrong.[/bold red] The answer is {answer}", soft_wrap=True)
     out.print(escape(question.explanation), soft_wrap=True)
     out.print(f"Look up: {escape(question.lookup)}", soft_wrap=True)
+    out.print(f"[dim]{escape(difficulty_line(question))}[/dim]", soft_wrap=True)
     out.print(f"[dim]Source: {escape(question.source)}[/dim]", soft_wrap=True)
     out.print(f"Score {score.right} of {score.asked}, streak {score.streak}", soft_wrap=True)
 
