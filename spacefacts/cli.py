@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     import typer
 
     from spacefacts.dataset import Dataset
+    from spacefacts.quiz import History
 else:
     typer = lazy_module("typer")  # imported when Typer reads the annotations below, not before
 
@@ -617,6 +618,12 @@ def quiz(
         bool, typer.Option("--no-history", help="Neither read nor save the history of answers.")
     ] = False,
     reset: Annotated[bool, typer.Option("--reset", help="Forget every remembered answer, and exit.")] = False,
+    stats: Annotated[
+        bool,
+        typer.Option(
+            "--stats", help="Past scores: games, score per game and category by month, most missed questions."
+        ),
+    ] = False,
     json: JsonOption = False,
 ) -> None:
     """Trivia generated from the dataset: four options, one right, and the record to look up.
@@ -639,6 +646,9 @@ def quiz(
     if reset:
         echo("quiz history cleared" if history.reset() else "no quiz history to clear", err=True)
         return
+    if stats:
+        _quiz_stats(history, json)
+        return
     plan = trivia.plan(seed, daily, day, questions, category, difficulty)
     remember = not (no_history or json)
     seen = history.load() if remember and not plan.pinned else None
@@ -648,3 +658,19 @@ def quiz(
         return
     if not render.play(asked, history if remember else None, warn, plan.replay):
         raise Exit(ExitCode.INTERRUPTED)
+
+
+def _quiz_stats(history: History, json: bool) -> None:
+    from spacefacts import quiz_stats
+    from spacefacts.render import quiz as render
+
+    answers, log, unreadable = history.answers_and_log()
+    result = quiz_stats.compute(log, answers, unreadable)
+    if any(m.prompt is None for m in result.most_missed):
+        result = quiz_stats.with_prompts(result, session.dataset())
+    if json:
+        render.emit_json(render.stats_json(result))
+    elif not result.total.asked and not result.most_missed:
+        echo("no quiz answers yet: play with 'spacefacts quiz'", err=True)
+    else:
+        render.stats(result)

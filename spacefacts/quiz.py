@@ -22,12 +22,15 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from spacefacts import nations, quiz_uncrewed, station_quiz
 from spacefacts.dataset import Dataset
 from spacefacts.errors import NotFound, UsageError
 from spacefacts.model import Event, Mission
+
+if TYPE_CHECKING:
+    from spacefacts.quiz_stats import Logged
 from spacefacts.quiz_fair import Pools, draw, same_country, same_site, same_vehicle
 from spacefacts.quiz_fame import CURATED, FAME_RULE, NOTHING, Fame, Renown, level
 
@@ -846,7 +849,12 @@ class History:
         with self._locked():
             return self._read()
 
-    def record(self, question_id: str, correct: bool) -> None:
+    def record(
+        self, question_id: str, correct: bool, game: str | None = None, asked: Question | None = None
+    ) -> None:
+        """Count one answer; with `game`, also log it for past scores (spacefacts/quiz_stats.py)."""
+        from spacefacts.quiz_stats import log_line, log_path
+
         with self._locked():
             now = datetime.now(UTC).isoformat(timespec="microseconds")
             answers = self._read()
@@ -855,6 +863,16 @@ class History:
                 before.right + correct, before.wrong + (not correct), max(now, before.last_answered), correct
             )
             self._write(answers)
+            if game is not None and asked is not None:
+                with open(log_path(self.path), "a", encoding="utf-8") as log:
+                    log.write(log_line(game, now, asked, correct) + "\n")
+
+    def answers_and_log(self) -> tuple[dict[str, Answered], list[Logged], int]:
+        """The answer store, the answer log, and how many log lines could not be read."""
+        from spacefacts.quiz_stats import log_path, read_log
+
+        with self._locked():
+            return (self._read(), *read_log(log_path(self.path)))
 
     def _write(self, answers: dict[str, Answered]) -> None:
         from spacefacts.userdata import atomic_write_text
@@ -864,7 +882,10 @@ class History:
 
     def reset(self) -> bool:
         """Forget every answer; True if there was anything to forget."""
+        from spacefacts.quiz_stats import log_path
+
         with self._locked():
-            existed = self.path.exists()
+            existed = self.path.exists() or log_path(self.path).exists()
             self.path.unlink(missing_ok=True)
+            log_path(self.path).unlink(missing_ok=True)
             return existed

@@ -12,12 +12,13 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from spacefacts.quiz import DIFFICULTY_RULE, OPTIONS, History, Question, Score, parse_answer
+from spacefacts.quiz_stats import RECENT_GAMES, QuizStats, stats_json
 from spacefacts.render import console, emit_json
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-__all__ = ["emit_json", "play", "quiz_json"]
+__all__ = ["emit_json", "play", "quiz_json", "stats", "stats_json"]
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
@@ -134,8 +135,11 @@ def play(
     End of input ends the quiz early but normally (a script that ran out of answers); each answer
     is written to the history as soon as it is given, so stopping loses nothing.
     """
+    from datetime import UTC, datetime
+
     out = console()
     score = Score(total=len(questions))
+    game = datetime.now(UTC).isoformat(timespec="microseconds")  # the game's id in the answer log
     interrupted = False
     try:
         for number, question in enumerate(questions, start=1):
@@ -144,7 +148,7 @@ def play(
             score.add(question, correct)
             if history is not None:
                 try:
-                    history.record(question.id, correct)
+                    history.record(question.id, correct, game, question)
                 except OSError as exc:
                     warn(f"cannot save quiz history ({exc}); answers from now on are not remembered")
                     history = None
@@ -156,3 +160,60 @@ def play(
         interrupted = True
     summary(out, score, replay)
     return not interrupted
+
+
+def stats(result: QuizStats) -> None:
+    """Past scores: totals, recent games, each category by month, the questions most often missed."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    out = console()
+    total = result.total
+    out.print(
+        f"[bold]Quiz history:[/bold] {len(result.games)} games, {total.asked} answers, "
+        f"{total.right} right ({total.percent}%)",
+        soft_wrap=True,
+    )
+    if result.unreadable_lines:
+        out.print(f"[dim]{result.unreadable_lines} unreadable line(s) of the answer log skipped[/dim]")
+    if result.games:
+        shown = result.games[-RECENT_GAMES:]
+        games = Table(title=f"Games (the last {len(shown)})", title_justify="left")
+        for name in ("Started (UTC)", "Right", "Asked", "%"):
+            games.add_column(name, justify="left" if name.startswith("Started") else "right", no_wrap=True)
+        games.add_column("By category")
+        for g in shown:
+            parts = ", ".join(f"{c} {t.right}/{t.asked}" for c, t in sorted(g.by_category.items()))
+            games.add_row(
+                _when(g.started), str(g.tally.right), str(g.tally.asked), str(g.tally.percent), escape(parts)
+            )
+        out.print(games)
+    if result.by_month:
+        categories = sorted(result.by_category)
+        months = Table(title="Right of asked, by category and month", title_justify="left")
+        months.add_column("Month", no_wrap=True)
+        for c in categories:
+            months.add_column(c, justify="right", no_wrap=True)
+        months.add_column("All", justify="right", no_wrap=True)
+        for month, cats in result.by_month.items():
+            right = sum(t.right for t in cats.values())
+            asked = sum(t.asked for t in cats.values())
+            cells = [f"{cats[c].right}/{cats[c].asked}" if c in cats else "-" for c in categories]
+            months.add_row(month, *cells, f"{right}/{asked}")
+        cells = [f"{result.by_category[c].percent}%" for c in categories]
+        months.add_row("All, %", *cells, f"{total.percent}%", style="bold")
+        out.print(months)
+    if result.most_missed:
+        missed = Table(title="Most often missed", title_justify="left")
+        missed.add_column("Question")
+        missed.add_column("Wrong", justify="right", no_wrap=True)
+        missed.add_column("Right", justify="right", no_wrap=True)
+        missed.add_column("Last", no_wrap=True)
+        for m in result.most_missed:
+            text = f"{m.prompt} Answer: {m.answer}" if m.prompt else m.question
+            missed.add_row(escape(text), str(m.wrong), str(m.right), m.last_answered[:10])
+        out.print(missed)
+
+
+def _when(iso: str) -> str:
+    return iso[:16].replace("T", " ")
