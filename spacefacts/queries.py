@@ -581,28 +581,18 @@ class Hit:
 
 
 def search(ds: Dataset, text: str, limit: int = 20) -> list[Hit]:
-    """Missions, people, events, launch payloads, stations and expeditions whose names contain every
-    word of `text`.
+    """Missions, people, events, launch payloads, stations and expeditions whose names hold every
+    word of `text`, as a word or the start of one ("Mir" finds Mir, Mir-2 and Mir EO-1, not Vladimir).
 
-    Ranking: an exact name match first, then names that start with the text, then names that
-    contain every word; within a rank, missions and people before events and launches, then
-    oldest first.
+    Ranking: the whole name; a name that starts with the words; every word whole; every word as
+    the start of a word. Within a rank, missions and people before events and launches, then
+    oldest first. Punctuation inside names is ignored ("dobrovolskiy" finds Dobrovol'skiy).
     """
     words = fold(text).split()
     if not words:
         raise UsageError("search needs at least one letter or digit")
     phrase = " ".join(words)
     hits: list[Hit] = []
-
-    def score(folded: tuple[str, ...]) -> int | None:
-        if phrase in folded:
-            return 3
-        if any(f.startswith(phrase) for f in folded):
-            return 2
-        if any(all(w in f.split() or w in f for w in words) for f in folded):
-            return 1
-        return None
-
     from spacefacts import payloads
     from spacefacts.stations import search_entries
 
@@ -611,10 +601,25 @@ def search(ds: Dataset, text: str, limit: int = 20) -> list[Hit]:
         *search_entries(ds),
         *payloads.search_candidates(ds, words),
     ]:
-        if (s := score(folded)) is not None:
-            hits.append(Hit(kind, key, title, detail, s * 10 + bonus))
+        best = max((_word_score(words, phrase, name) for name in folded), default=0)
+        if best:
+            hits.append(Hit(kind, key, title, detail, best * 10 + bonus))
     hits.sort(key=lambda h: (-h.score, h.detail if h.kind != "person" else "", h.id))
     return hits[:limit]
+
+
+def _word_score(words: list[str], phrase: str, name: str) -> int:
+    """4 the whole name, 3 the name starts with the words, 2 every word whole, 1 every word as the
+    start of a word (or of the words after it run together), 0 no match."""
+    if name == phrase:
+        return 4
+    if name.startswith(phrase + " "):
+        return 3
+    tokens = name.split()
+    if all(w in tokens for w in words):
+        return 2
+    runs = ["".join(tokens[i:]) for i in range(len(tokens))]
+    return 1 if all(any(run.startswith(w) for run in runs) for w in words) else 0
 
 
 # ---- counting rules -------------------------------------------------------------------------

@@ -590,12 +590,21 @@ def search_json(text: str, hits: list[Hit]) -> dict[str, Any]:
 def search_hits(text: str, hits: list[Hit]) -> None:
     from rich.table import Table
 
+    out = console()
     table = Table(title=f"Matches for '{text}'", title_justify="left")
-    for column in ("Kind", "Id", "Name", "Detail"):
-        table.add_column(column)
+    # The id is what people copy: never cut, never wrapped; the name and detail wrap instead,
+    # the detail (a date, a country) to a third of what is left at most.
+    kind_width = max(len("Kind"), *(len(h.kind) for h in hits))
+    id_width = max(len("Id"), *(len(h.id) for h in hits))
+    left = out.width - kind_width - id_width - 13  # 13: borders and padding of four columns
+    detail = max(len("Detail"), *(len(h.detail) for h in hits))
+    table.add_column("Kind", no_wrap=True)
+    table.add_column("Id", no_wrap=True, min_width=id_width)
+    table.add_column("Name")
+    table.add_column("Detail", max_width=max(10, min(detail, left // 3)))
     for h in hits:
         table.add_row(h.kind, h.id, h.title, h.detail)
-    console().print(table)
+    out.print(table)
 
 
 def rules_json(subject: str, rules: list[CountUnderRule]) -> dict[str, Any]:
