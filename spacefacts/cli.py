@@ -279,7 +279,7 @@ def launches(
             render.rules_table(subject, rules)
         return
     flt = queries.LaunchFilter(country, vehicle, outcome, crewed)
-    if list_ or flt.describe():
+    if list_ or flt.is_set():
         listing = queries.list_year(ds, year, flt)
         if json:
             render.emit_json(render.year_list_json(listing))

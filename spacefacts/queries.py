@@ -500,9 +500,8 @@ class LaunchFilter:
     outcome: str | None = None  # success, failure or partial
     crewed: bool | None = None
 
-    def describe(self) -> str:
-        parts = [f"{k}={v}" for k, v in vars(self).items() if v is not None]
-        return ", ".join(parts)
+    def is_set(self) -> bool:
+        return any(v is not None for v in vars(self).values())
 
 
 OUTCOMES = ("success", "failure", "partial")

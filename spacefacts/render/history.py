@@ -93,7 +93,7 @@ def records(result: Records) -> None:
     out = console()
     table = Table(title=f"Records as of {result.as_of:%Y-%m-%d}", title_justify="left")
     for column in ("Record", "Holder", "Value", "Id"):
-        table.add_column(column)
+        table.add_column(column, no_wrap=column == "Id")  # the id is what people copy: never cut
     for r in result.records:
         holders = r.holders or ((r.holder,) if r.holder else ())
         names = ", ".join(p.name for p in holders) or "-"

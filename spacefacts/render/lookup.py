@@ -14,6 +14,7 @@ from spacefacts.queries import (
     CrewRow,
     EvaRow,
     Hit,
+    LaunchFilter,
     MissionCard,
     Ordinal,
     PersonCard,
@@ -208,7 +209,7 @@ def mission_card(card: MissionCard, extra_rows: Sequence[tuple[str, str]] = ()) 
     if _down_differs(card):
         down = Table(title="Down: came home on this ship", title_justify="left")
         for column in ("Name", "Country", "Launched on", "Time aloft"):
-            down.add_column(column)
+            down.add_column(column, no_wrap=column == "Time aloft")  # a duration is never split
         for row in card.down:
             up = row.up.name if row.up else "-"
             down.add_row(row.person.name, row.nation.name, up, format_duration(row.time_aloft))
@@ -217,7 +218,7 @@ def mission_card(card: MissionCard, extra_rows: Sequence[tuple[str, str]] = ()) 
         title = f"EVAs during the mission: {_spacewalks(card)}"
         evas = Table(title=title, title_justify="left")
         for column in ("Start (UTC)", "Who", "Duration"):
-            evas.add_column(column)
+            evas.add_column(column, no_wrap=column == "Duration")  # a duration is never split
         for eva_row in card.evas:
             evas.add_row(
                 eva_row.eva.start.display().removesuffix(" UTC"),
@@ -271,7 +272,8 @@ def year_summary(summary: YearSummary) -> None:
     title = f"Orbital launches in {summary.year}"
     if not summary.complete:
         title += f" (data ends {summary.coverage_end})"
-    table = Table(title=title, title_justify="left", show_header=False)
+    # A title wraps at the table's width: make the table as wide as its title.
+    table = Table(title=title, title_justify="left", show_header=False, min_width=min(len(title), out.width))
     table.add_column(style="bold")
     table.add_column(justify="right")
     table.add_row("Attempts", str(summary.total))
@@ -336,7 +338,7 @@ def crew_table(card: MissionCard) -> None:
     m = card.mission
     table = Table(title=f"Crew of {m.name} ({m.launch.iso[:10]})", title_justify="left")
     for column in ("Name", "Country", "Role", "Flight", "Came home", "Id"):
-        table.add_column(column)
+        table.add_column(column, no_wrap=column == "Id")  # the id is what people copy: never cut
     for row in card.crew:
         nth = f"{ordinal(row.flight_number)} flight" if row.flight_number else "-"
         table.add_row(
@@ -347,7 +349,7 @@ def crew_table(card: MissionCard) -> None:
     if _down_differs(card):
         down = Table(title=f"Came home on {m.name}", title_justify="left")
         for column in ("Name", "Launched on", "Time aloft", "Id"):
-            down.add_column(column)
+            down.add_column(column, no_wrap=column in ("Time aloft", "Id"))  # durations and ids whole
         for row in card.down:
             up = row.up.name if row.up else "-"
             down.add_row(row.person.name, up, format_duration(row.time_aloft), row.person.id)
@@ -451,7 +453,7 @@ def person_card(card: PersonCard) -> None:
     out.print(info)
     rows = Table(title="Flights", title_justify="left")
     for column in ("#", "Mission", "Role", "Launch (UTC)", "Return (UTC)", "Duration"):
-        rows.add_column(column)
+        rows.add_column(column, no_wrap=column in ("#", "Duration"))  # a duration is never split
     for n, row in enumerate(card.flights, 1):
         back = row.end.display().removesuffix(" UTC") if row.end else "in space"
         if row.counted_to:
@@ -510,14 +512,27 @@ def year_list_json(listing: YearList) -> dict[str, Any]:
     }
 
 
+def filter_words(flt: LaunchFilter) -> str:
+    """`crewed only, vehicle Falcon 9`: the filters as a reader would say them."""
+    words = []
+    if flt.crewed is not None:
+        words.append("crewed only" if flt.crewed else "uncrewed only")
+    words += [
+        f"{name} {value}" for name, value in (("country", flt.country), ("vehicle", flt.vehicle)) if value
+    ]
+    if flt.outcome:
+        words.append(f"{flt.outcome}s only" if flt.outcome != "partial" else "partial successes only")
+    return ", ".join(words)
+
+
 def year_list(listing: YearList, site_names: dict[str, str]) -> None:
     from rich.table import Table
 
     s = listing.summary
     title = f"Orbital launches in {s.year}: {len(listing.rows)} of {s.total}"
-    if listing.filters.describe():
-        title += f" ({listing.filters.describe()})"
-    table = Table(title=title, title_justify="left")
+    if listing.filters.is_set():
+        title += f" ({filter_words(listing.filters)})"
+    table = Table(title=title, title_justify="left", min_width=min(len(title), console().width))
     for column in ("#", "Date (UTC)", "Vehicle", "Site", "Payload", "Outcome"):
         table.add_column(column, justify="right" if column == "#" else "left")
     for n, launch in listing.rows:

@@ -1,0 +1,84 @@
+"""Every command's text output, golden at 80 and 120 columns: titles in words, durations whole,
+lines within the width. Set UPDATE_GOLDEN=1 to rewrite the files after a deliberate change, then
+review the diff (tests/golden/80, tests/golden/120)."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from spacefacts import dataset
+from spacefacts.cli import app
+
+GOLDEN = Path(__file__).parent / "golden"
+WIDTHS = (80, 120)
+runner = CliRunner()
+
+CASES = {
+    "mission-apollo-11": ["mission", "apollo-11"],
+    "mission-soyuz-ms-11-explain": ["mission", "soyuz-ms-11", "--explain"],
+    "crew-soyuz-ms-11": ["crew", "soyuz-ms-11"],
+    "person-oleg-kononenko": ["person", "kononenko"],
+    "person-peggy-whitson": ["person", "Peggy Whitson"],
+    "launches-1969": ["launches", "1969"],
+    "launches-2026": ["launches", "2026"],
+    "launches-1969-list-crewed": ["launches", "1969", "--list", "--crewed"],
+    "launches-2018-list-filters": [
+        "launches",
+        "2018",
+        "--list",
+        "--country",
+        "Russia",
+        "--outcome",
+        "failure",
+    ],
+    "launches-2018-explain": ["launches", "2018", "--explain"],
+    "launches-by-year": ["launches", "--by-year"],
+    "stats": ["stats"],
+    "search-mir": ["search", "mir"],
+    "search-unity": ["search", "unity"],
+    "in-space-2001-03-15": ["in-space", "--date", "2001-03-15"],
+    "records-2000-01-01": ["records", "--as-of", "2000-01-01"],
+    "today-04-12": ["today", "--date", "1961-04-12"],
+    "quiz-seed-1": ["quiz", "--seed", "1", "-n", "2", "--no-history"],
+    "data-info": ["data", "info"],
+}
+
+
+def _run(args: list[str], width: int) -> str:
+    env = {"COLUMNS": str(width), "NO_COLOR": "1", "TERM": "dumb"}
+    result = runner.invoke(app, args, env=env, input="1\n2\n")
+    assert result.exit_code == 0, (args, result.stderr)
+    # The data folder's path depends on where the checkout is.
+    return result.stdout.replace(str(dataset.builtin_data_dir()), "<data>")
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_golden(name: str, width: int) -> None:
+    out = _run(CASES[name], width)
+    path = GOLDEN / str(width) / f"{name}.txt"
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(out)
+    assert out == path.read_text()
+    if CASES[name][0] != "quiz":  # the quiz prints lines whole on purpose: a terminal wraps them
+        assert max(len(line) for line in out.splitlines()) <= width, "a line wider than the terminal"
+    assert not re.search(r"\w=(True|False|None)\b|\bNone\b", out), "a Python value in the text"
+    # A duration is never split across lines: "194 d 18 h 2" never ends a cell without its "min".
+    assert not re.search(r"\d+ d \d+ h \d+ *│", out), "a duration split across lines"
+    assert not re.search(r"\d+ (d|h) *│", out), "a duration split across lines"
+
+
+def test_every_command_has_a_golden_file() -> None:
+    commands = {args[0] if args[0] != "data" else " ".join(args[:2]) for args in CASES.values()}
+    assert commands >= {
+        "mission", "crew", "person", "launches", "stats", "search", "in-space", "records", "today", "quiz",
+        "data info",
+    }  # fmt: skip
+    for width in WIDTHS:
+        assert {p.stem for p in (GOLDEN / str(width)).glob("*.txt")} == set(CASES)
