@@ -40,6 +40,13 @@ def builtin_data_dir() -> Path:
     return packaged if packaged.is_dir() else here.parent / "data"
 
 
+def builtin_doc(name: str) -> Path:
+    """A page of docs/ shipped with the package (counting.md): in the wheel, or the repo's docs/."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "_docs" / name
+    return packaged if packaged.is_file() else here.parent / "docs" / name
+
+
 class _Records:
     """Typed access to one TOML record, raising DataError that names file, record and field."""
 

@@ -53,8 +53,9 @@ def _run(args: list[str], width: int) -> str:
     env = {"COLUMNS": str(width), "NO_COLOR": "1", "TERM": "dumb"}
     result = runner.invoke(app, args, env=env, input="1\n2\n")
     assert result.exit_code == 0, (args, result.stderr)
-    # The data folder's path depends on where the checkout is.
-    return result.stdout.replace(str(dataset.builtin_data_dir()), "<data>")
+    # The data folder's path and the docs' depend on where the checkout is.
+    out = result.stdout.replace(str(dataset.builtin_data_dir()), "<data>")
+    return out.replace(str(dataset.builtin_doc("counting.md")), "<docs>/counting.md")
 
 
 @pytest.mark.parametrize("width", WIDTHS)

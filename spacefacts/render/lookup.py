@@ -639,4 +639,8 @@ def rules_table(subject: str, rules: list[CountUnderRule]) -> None:
         table.add_row(str(r.count), r.rule + (" (the rule spacefacts uses)" if r.default else ""))
     out = console()
     out.print(table)
-    out.print("[dim]Why sources disagree: docs/counting.md.[/dim]")
+    from rich.markup import escape
+
+    from spacefacts.dataset import builtin_doc
+
+    out.print(f"[dim]Why sources disagree: {escape(str(builtin_doc('counting.md')))}[/dim]", soft_wrap=True)
