@@ -673,4 +673,4 @@ TABLE: dict[str, Any] = {'root': {'commands': {'crew': {'function': 'spacefacts.
                       'required': False,
                       'type': 'flag'}],
           'plain': True},
- 'sources': {'cli.py': '4968b5c8'}}
+ 'sources': {'cli.py': 'd107423e'}}

@@ -397,11 +397,11 @@ def data_validate(
     ] = None,
     json: JsonOption = False,
 ) -> None:
-    """Check ids, references and dates; exit 1 with one line per problem.
+    """Check names, ids, references and dates; exit 1 with one line per problem.
 
     Example: spacefacts data validate ~/my-missions
     """
-    from spacefacts import dataset, validate
+    from spacefacts import dataset, schema, validate
     from spacefacts.render import lookup as render
 
     if path is not None and not path.is_dir():
@@ -412,7 +412,7 @@ def data_validate(
         ds = dataset.Dataset(
             extra=[*session.EXTRA_DATA, path]
         )  # the user's own records, on the built-in data
-    problems = validate.check(ds)
+    problems = schema.unknown_names(path or dataset.builtin_data_dir()) + validate.check(ds)
     if json:
         render.emit_json({"ok": not problems, "problems": problems})
     else:
