@@ -49,6 +49,15 @@ CASES = {
 }
 
 
+@pytest.fixture(autouse=True)
+def _one_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One user folder for all the goldens: the dataset cache is built once, not per case."""
+    home = tmp_path_factory.getbasetemp() / "golden-home"
+    monkeypatch.setenv("SPACEFACTS_HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+
+
 def _run(args: list[str], width: int) -> str:
     env = {"COLUMNS": str(width), "NO_COLOR": "1", "TERM": "dumb"}
     result = runner.invoke(app, args, env=env, input="1\n2\n")

@@ -171,6 +171,22 @@ def foreign_options(ds: Dataset, q: quiz.Question) -> list[str]:
         home = _mission_state(ds, subject)
         by_name = {p.name: p.id for p in ds.people}
         return [o for o in q.options if home not in _person_states(ds, by_name[o])]
+    if kind in ("true-statement", "false-statement"):
+        m = ds.mission_by_id[subject]
+        home = _mission_state(ds, subject)
+        by_name = {p.name: p.id for p in ds.people}
+        foreign = []
+        for o in q.options:
+            vehicle = o.removeprefix(f"The launch vehicle of {m.name} was the ")
+            site = o.removeprefix(f"{m.name} launched from ")
+            person = o.removesuffix(f" was in the crew of {m.name}")
+            if vehicle != o or site != o:
+                named = vehicle if vehicle != o else site
+                if home not in _states(ds).get(named, set()):
+                    foreign.append(o)
+            elif person != o and home not in _person_states(ds, by_name[person]):
+                foreign.append(o)
+        return foreign
     if kind == "mission-of":
         homes = _person_states(ds, subject)
         by_name = {m.name: m.id for m in ds.missions}
