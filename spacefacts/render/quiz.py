@@ -125,6 +125,11 @@ def summary(out: Console, score: Score, replay: str | None) -> None:
             )
     if replay:
         out.print(f"[dim]Play this quiz again: {escape(replay)}[/dim]", soft_wrap=True)
+    out.print(
+        "[dim]Difficulty is measured: points for the curated events, firsts, lasts and records that name "
+        "a question's subject (the rule: docs/quiz.md, or --json). Past scores: spacefacts quiz --stats[/dim]",
+        soft_wrap=True,
+    )
 
 
 def play(
