@@ -28,11 +28,11 @@ from spacefacts import nations, quiz_uncrewed, station_quiz
 from spacefacts.dataset import Dataset
 from spacefacts.errors import NotFound, UsageError
 from spacefacts.model import Event, Mission
+from spacefacts.quiz_fair import Pools, draw, same_country, same_site, same_vehicle
+from spacefacts.quiz_fame import EASY, FAME_RULE, NOTHING, Fame, Renown, level
 
 if TYPE_CHECKING:
     from spacefacts.quiz_stats import Logged
-from spacefacts.quiz_fair import Pools, draw, same_country, same_site, same_vehicle
-from spacefacts.quiz_fame import CURATED, FAME_RULE, NOTHING, Fame, Renown, level
 
 KIND_CATEGORY = {
     "who-flew": "crew",
@@ -277,9 +277,9 @@ class Bank:
         for year in complete:
             renown = NOTHING
             if year == complete[0]:
-                renown += Renown(CURATED, ("the first year of spaceflight",))
+                renown += Renown(EASY, ("the first year of spaceflight",))
             if year == busiest:
-                renown += Renown(CURATED, ("the busiest year for launches",))
+                renown += Renown(EASY, ("the busiest year for launches",))
             specs.append(Spec("launch-count", str(year), level(renown.points), renown))
         for h in self.happenings:
             recalled = level(h.renown.points, recall=True)
