@@ -37,13 +37,19 @@ TABLES: dict[str, dict[str, set[str] | None]] = {
         "meta": ANY,
         "person": {
             "id", "name", "sort_name", "native_name", "astro_no", "citizen", "citizen_uncertain", "country",
-            "gender", "flights", "evas", "returns", "cosmos", "src", *_timed("born", "died"),
+            "gender", "flights", "evas", "returns", "cosmos", "src", "aliases", *_timed("born", "died"),
         },
     },
     "events.toml": {
         "meta": ANY,
         "event": {"id", "title", "category", "mission", "person", "body", "source", "src", *_timed("date")},
     },
+    "countries.toml": {
+        "meta": ANY,
+        "country": {"code", "name", "aliases", "definite", "src"},
+        "former": {"codes", "name", "state", "until", "src"},
+    },
+    "roles.toml": {"meta": ANY, "role": {"code", "words", "src"}},
     "launches.toml": {
         "meta": ANY,
         "site": {"code", "name", "gcat_name", "full_name", "state", "name_source", "src"},
@@ -56,7 +62,10 @@ NESTED: dict[tuple[str, str], set[str]] = {
     ("person", "evas"): {"duration_min", "src", *_timed("start", "end")},
     ("person", "returns"): {"mission", "on", "src", *_timed("landing")},
 }
-KEY_FIELD = {"mission": "id", "person": "id", "event": "id", "site": "code", "vehicle": "name"}
+KEY_FIELD = {
+    "mission": "id", "person": "id", "event": "id", "site": "code", "vehicle": "name", "country": "code",
+    "former": "name", "role": "code",
+}  # fmt: skip
 
 
 def _nearest(name: str, known: Iterable[str]) -> str:

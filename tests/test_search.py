@@ -25,7 +25,7 @@ def test_a_word_matches_words_and_word_starts_never_the_inside_of_a_word(ds: Dat
         assert any(w.startswith("mir") for name in names[hit.id] for w in name.split()), hit
     unity = _titles(ds, "Unity")
     assert any(t.startswith("VMS Unity") for t in unity) and not any("Opportunity" in t for t in unity)
-    assert "Georgiy Dobrovol'skiy" in _titles(ds, "dobrovolskiy")  # punctuation inside a name ignored
+    assert any(t.startswith("Georgi Dobrovol") for t in _titles(ds, "dobrovolskiy"))  # a source spelling
     assert "Soyuz MS-11" in _titles(ds, "ms11")
 
 
