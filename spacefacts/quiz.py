@@ -259,9 +259,10 @@ class Bank:
             kinds = ["year", "true-statement", "false-statement"]
             if any(seat.person in self.nameable for seat in m.crew):
                 kinds.append("who-flew")
-            if m.vehicle:
+            # Rockets and sites are asked about GCAT-listed launches only: the options come from GCAT.
+            if m.vehicle and m.launch_tag:
                 kinds.append("vehicle")
-            if self.site_name(m):
+            if self.site_name(m) and m.launch_tag:
                 kinds.append("site")
             specs.extend(Spec(kind, m.id, level(renown.points), renown) for kind in kinds)
         for p in self.people:
@@ -514,12 +515,12 @@ class Bank:
             tiers = self._people_near(m, crew[0].id, self.aboard[m.id])
             others = draw(rng, tiers, crew[0].id, OPTIONS - 1) or []
             false["crew"] = [f"{self.ds.person_by_id[p].name} was in the crew of {m.name}" for p in others]
-        if m.vehicle:
+        if m.vehicle and m.launch_tag:
             true["vehicle"] = [f"The launch vehicle of {m.name} was the {m.vehicle}"]
             vehicles = draw(rng, self.pools.vehicles_near(m), m.vehicle, OPTIONS - 1, same_vehicle) or []
             false["vehicle"] = [f"The launch vehicle of {m.name} was the {v}" for v in vehicles]
         name = self.site_name(m)
-        if name:
+        if name and m.launch_tag:
             true["site"] = [f"{m.name} launched from {name}"]
             sites = draw(rng, self.pools.sites_near(m), name, OPTIONS - 1, same_site) or []
             false["site"] = [f"{m.name} launched from {s}" for s in sites]

@@ -218,7 +218,11 @@ class Pools:
         """Rockets of the same program: its crewed rockets of the era, its busiest rockets of the
         era (Soyuz rockets for a Soyuz flight), its crewed rockets of any time."""
         state, year = self.state(m), m.launch.year
-        crewed = [(o.vehicle, o.launch.year) for o in self.flown if o.vehicle and self.state(o) == state]
+        crewed = [
+            (o.vehicle, o.launch.year)
+            for o in self.flown
+            if o.vehicle and o.launch_tag and self.state(o) == state
+        ]
         busy = self._busy(self.vehicles_by, state, year, 5)
         family = self.vehicle_family.get(m.vehicle or "")
         return [

@@ -30,7 +30,8 @@ TABLES: dict[str, dict[str, set[str] | None]] = {
         "mission": {
             "id", "name", "aliases", "hsf_id", "hsf_tag", "designator", "kind", "outcome", "in_flight",
             "callsign", "station", "program", "family", "orbit_id", "launch_tag", "vehicle", "site", "pad",
-            "crew", "cosmos", "src", *_timed("launch", "landing"),
+            "crew", "cosmos", "src", "platform", "accident", "accident_phase", "accident_source",
+            *_timed("launch", "landing"),
         },
     },
     "people.toml": {
@@ -60,7 +61,7 @@ TABLES: dict[str, dict[str, set[str] | None]] = {
 NESTED: dict[tuple[str, str], set[str]] = {
     ("mission", "crew"): {"person", "role"},
     ("person", "evas"): {"duration_min", "src", *_timed("start", "end")},
-    ("person", "returns"): {"mission", "on", "src", *_timed("landing")},
+    ("person", "returns"): {"mission", "on", "ship", "src", *_timed("landing")},
 }
 KEY_FIELD = {
     "mission": "id", "person": "id", "event": "id", "site": "code", "vehicle": "name", "country": "code",
