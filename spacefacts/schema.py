@@ -51,6 +51,20 @@ TABLES: dict[str, dict[str, set[str] | None]] = {
         "former": {"codes", "name", "state", "until", "src"},
     },
     "roles.toml": {"meta": ANY, "role": {"code", "words", "src"}},
+    "expeditions.toml": {
+        "meta": ANY,
+        "station": {
+            "id", "name", "aliases", "mcdowell", "launch_tag", "launch", "launch_src", "reentry",
+            "reentry_source", "src",
+        },
+        "expedition": {
+            "id", "name", "number", "station", "start", "start_event", "end", "end_event", "note", "members",
+            "sources", "src",
+        },
+        # Corrections the expedition checks use (spacefacts/build/expeditions.py CORRECTION_FIELDS).
+        "visit": {"flight", "also_visited", "landing", "reason", "source", "src"},
+        "landing": {"flight", "also_visited", "landing", "reason", "source", "src"},
+    },
     "launches.toml": {
         "meta": ANY,
         "site": {"code", "name", "gcat_name", "full_name", "state", "name_source", "src"},
@@ -62,10 +76,11 @@ NESTED: dict[tuple[str, str], set[str]] = {
     ("mission", "crew"): {"person", "role"},
     ("person", "evas"): {"duration_min", "src", *_timed("start", "end")},
     ("person", "returns"): {"mission", "on", "ship", "src", *_timed("landing")},
+    ("expedition", "members"): {"person", "role", "up", "down", "joined", "left"},
 }
 KEY_FIELD = {
     "mission": "id", "person": "id", "event": "id", "site": "code", "vehicle": "name", "country": "code",
-    "former": "name", "role": "code",
+    "former": "name", "role": "code", "station": "id", "expedition": "id", "visit": "flight", "landing": "flight",
 }  # fmt: skip
 
 
