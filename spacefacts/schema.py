@@ -51,6 +51,12 @@ TABLES: dict[str, dict[str, set[str] | None]] = {
         "former": {"codes", "name", "state", "until", "src"},
     },
     "roles.toml": {"meta": ANY, "role": {"code", "words", "src"}},
+    "payloads.toml": {
+        "meta": ANY,
+        "owners": ANY,  # owner code -> name
+        "famous": {"id", "jcat", "name", "aliases", "animals", "status", "end", "visit", "source", "sources"},
+        "payloads": {"columns", "rows"},
+    },
     "expeditions.toml": {
         "meta": ANY,
         "station": {
@@ -67,7 +73,7 @@ TABLES: dict[str, dict[str, set[str] | None]] = {
     },
     "launches.toml": {
         "meta": ANY,
-        "site": {"code", "name", "gcat_name", "full_name", "state", "name_source", "src"},
+        "site": {"code", "name", "gcat_name", "full_name", "state", "name_source", "group", "src"},
         "vehicle": {"name", "family"},
         "launches": {"columns", "rows"},
     },
@@ -76,11 +82,13 @@ NESTED: dict[tuple[str, str], set[str]] = {
     ("mission", "crew"): {"person", "role"},
     ("person", "evas"): {"duration_min", "src", *_timed("start", "end")},
     ("person", "returns"): {"mission", "on", "ship", "src", *_timed("landing")},
+    ("famous", "visit"): {"body", "date", "end", "kind", "note", "source"},
     ("expedition", "members"): {"person", "role", "up", "down", "joined", "left"},
 }
 KEY_FIELD = {
     "mission": "id", "person": "id", "event": "id", "site": "code", "vehicle": "name", "country": "code",
     "former": "name", "role": "code", "station": "id", "expedition": "id", "visit": "flight", "landing": "flight",
+    "famous": "id",
 }  # fmt: skip
 
 

@@ -607,8 +607,7 @@ def search_hits(text: str, hits: list[Hit]) -> None:
 
     out = console()
     table = Table(title=f"Matches for '{text}'", title_justify="left")
-    # The id is what people copy: never cut, never wrapped; the name and detail wrap instead,
-    # the detail (a date, a country) to a third of what is left at most.
+    # The id is what people copy: never cut, never wrapped; the name and detail wrap instead.
     kind_width = max(len("Kind"), *(len(h.kind) for h in hits))
     id_width = max(len("Id"), *(len(h.id) for h in hits))
     left = out.width - kind_width - id_width - 13  # 13: borders and padding of four columns
@@ -616,7 +615,9 @@ def search_hits(text: str, hits: list[Hit]) -> None:
     table.add_column("Kind", no_wrap=True)
     table.add_column("Id", no_wrap=True, min_width=id_width)
     table.add_column("Name")
-    table.add_column("Detail", max_width=max(10, min(detail, left // 3)))
+    name = max(len("Name"), *(len(h.title) for h in hits))
+    # The detail gets what the names leave, and at least a third of the room.
+    table.add_column("Detail", max_width=max(10, min(detail, max(left // 3, left - name))))
     for h in hits:
         table.add_row(h.kind, h.id, h.title, h.detail)
     out.print(table)
