@@ -13,7 +13,7 @@ import pytest
 from spacefacts import quiz
 from spacefacts.dataset import Dataset
 
-SEEDS = range(500)  # x 10 questions = 5,000
+SEEDS = range(720)  # x 10 questions: at least 5,000 of the kinds this oracle knows
 ACCEPTANCE_SEEDS = range(1, 41)  # the 40 seeds x 10 questions
 
 # Written here, not imported: which values a player could defend as the same answer.
@@ -196,7 +196,6 @@ def foreign_options(ds: Dataset, q: quiz.Question) -> list[str]:
 
 def test_five_thousand_questions_have_exactly_one_defensible_option(ds: Dataset) -> None:
     questions = [q for seed in SEEDS for q in quiz.build_quiz(ds, 10, seed)]
-    assert len(questions) == 5000
     checked = Counter()
     for q in questions:
         found = defensible_options(ds, q)
@@ -204,7 +203,7 @@ def test_five_thousand_questions_have_exactly_one_defensible_option(ds: Dataset)
             continue  # a kind added later; test_quiz.py's oracle covers every kind
         assert found == [q.answer_index], (q.prompt, q.options, q.answer)
         checked[q.kind] += 1
-    assert sum(checked.values()) >= 4000, checked
+    assert sum(checked.values()) >= 5000, checked
     assert {"site", "vehicle", "country", "who-flew", "true-statement"} <= set(checked), checked
 
 

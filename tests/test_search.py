@@ -20,9 +20,10 @@ def _titles(ds: Dataset, text: str, limit: int = 200) -> list[str]:
 def test_a_word_matches_words_and_word_starts_never_the_inside_of_a_word(ds: Dataset) -> None:
     mir = _titles(ds, "Mir")
     assert {"Mir", "Mir EO-1 (Mir)"} <= set(mir) and not any("Vladimir" in t for t in mir)
-    from spacefacts.stations import search_entries
+    from spacefacts import payloads, stations
 
-    names = {key: folded for _, key, _, _, _, folded in [*ds.search_index, *search_entries(ds)]}
+    entries = [*ds.search_index, *stations.search_entries(ds), *payloads.search_entries(ds)]
+    names = {key: folded for _, key, _, _, _, folded in entries}
     for hit in queries.search(ds, "Mir", 200):  # a word of one of its names starts with "mir"
         assert any(w.startswith("mir") for name in names[hit.id] for w in name.split()), hit
     unity = _titles(ds, "Unity")
