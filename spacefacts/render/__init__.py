@@ -7,6 +7,7 @@ draw, so `--json` never pays for it. One module per family of commands; shared h
 from __future__ import annotations
 
 import json
+import re
 import sys
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
@@ -15,6 +16,7 @@ from spacefacts.model import Time
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.table import Table
 
 
 def console() -> Console:
@@ -24,10 +26,44 @@ def console() -> Console:
     return Console(highlight=False)
 
 
+def visible(value: object) -> str:
+    """Text from data or the command line, made inert for a terminal.
+
+    Every character that is not printable (C0 controls and ESC, DEL, C1 controls such as CSI
+    U+009B, line breaks, bidirectional and other format characters) is shown as its Python escape
+    (`\\x1b`, `\\x9b`, `\\n`, `\\u202e`), so a data file or an argument can neither move the cursor,
+    retitle the terminal, hide text nor break a line.
+    """
+    value = str(value)
+    if value.isprintable():
+        return value
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in value)
+
+
+def text(value: object) -> str:
+    """The one door from data and arguments to Rich: `visible`, then escaped so that Rich prints
+    it as written and never reads it as markup (`[/]`, `[link=...]`). Program strings around it
+    may carry markup; whatever came from outside goes through here."""
+    from rich.markup import escape
+
+    return escape(visible(value))
+
+
+def add_row(table: Table, *cells: object) -> None:
+    """A table row, every string cell through `text`; renderables (a bar chart's Text) as they are."""
+    table.add_row(*(text(cell) if isinstance(cell, str) else cell for cell in cells))  # type: ignore[arg-type]
+
+
+# JSON escapes C0 controls itself; these it leaves raw: DEL, C1 (U+0080-U+009F, CSI among them),
+# line and paragraph separators, and the bidirectional overrides.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
 def emit_json(data: Any) -> None:
     # Non-ASCII as \u escapes where stdout cannot encode it (PYTHONIOENCODING=ascii): still valid JSON.
     encoding = (getattr(sys.stdout, "encoding", None) or "utf-8").lower().replace("_", "-")
-    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=encoding not in ("utf-8", "utf8")) + "\n")
+    document = json.dumps(data, indent=2, ensure_ascii=encoding not in ("utf-8", "utf8"))
+    sys.stdout.write(_JSON_UNSAFE.sub(lambda m: f"\\u{ord(m[0]):04x}", document) + "\n")
 
 
 def format_duration(value: timedelta | None) -> str:

@@ -6,7 +6,7 @@ from typing import Any
 
 from spacefacts import nations
 from spacefacts.history import InSpace, Records
-from spacefacts.render import console
+from spacefacts.render import add_row, console, text
 
 
 def in_space_json(result: InSpace) -> dict[str, Any]:
@@ -48,7 +48,7 @@ def in_space(result: InSpace, expeditions: dict[str, str] | None = None) -> None
         cells = [a.person.name, a.nation.name, a.mission.name, a.station or "-"]
         if expeditions:
             cells.append(expeditions.get(a.person.id, "-"))
-        table.add_row(*cells, f"{a.days(result.counted_to or result.moment):.1f}")
+        add_row(table, *cells, f"{a.days(result.counted_to or result.moment):.1f}")
     out = console()
     out.print(table)
     if result.counted_to and result.counted_to < result.moment:
@@ -56,7 +56,9 @@ def in_space(result: InSpace, expeditions: dict[str, str] | None = None) -> None
             f"Days aloft are counted to {result.counted_to:%Y-%m-%d}, where the crew data ends; "
             "who flew or landed after that is not known here."
         )
-    out.print(f"[dim]Counted: {result.rule}; {nations.RULE}. Source: McDowell's crewed-flight list.[/dim]")
+    out.print(
+        f"[dim]Counted: {text(result.rule)}; {nations.RULE}. Source: McDowell's crewed-flight list.[/dim]"
+    )
 
 
 def records_json(result: Records) -> dict[str, Any]:
@@ -102,15 +104,17 @@ def records(result: Records) -> None:
         value = r.value + (
             f" (still in space; counted to {result.counted_to:%Y-%m-%d})" if r.in_progress else ""
         )
-        table.add_row(r.title, names, value, ", ".join(p.id for p in holders) or "-")
+        add_row(table, r.title, names, value, ", ".join(p.id for p in holders) or "-")
     out.print(table)
     firsts = Table(title=f"First person of each country ({len(result.firsts)})", title_justify="left")
     for column in ("Country", "Person", "Mission", "Launch"):
         firsts.add_column(column)
     for country, p, m in result.firsts:
-        firsts.add_row(country, p.name, m.name, m.launch.iso[:10])
+        add_row(firsts, country, p.name, m.name, m.launch.iso[:10])
     out.print(firsts)
-    out.print("[dim]Rules: " + "; ".join(f"{r.title.lower()}: {r.rule}" for r in result.records) + ".[/dim]")
+    out.print(
+        "[dim]Rules: " + text("; ".join(f"{r.title.lower()}: {r.rule}" for r in result.records)) + ".[/dim]"
+    )
     out.print(
         f"[dim]{nations.RULE[0].upper()}{nations.RULE[1:]}. Source: McDowell, cosmos-book (EVAs).[/dim]"
     )

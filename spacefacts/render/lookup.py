@@ -23,7 +23,7 @@ from spacefacts.queries import (
     YearSummary,
     ordinal,
 )
-from spacefacts.render import console, emit_json, format_duration, time_json
+from spacefacts.render import add_row, console, emit_json, format_duration, text, time_json
 
 __all__ = ["emit_json"]
 
@@ -150,53 +150,54 @@ def mission_json(card: MissionCard) -> dict[str, Any]:
 
 def mission_card(card: MissionCard, extra_rows: Sequence[tuple[str, str]] = ()) -> None:
     from rich.table import Table
-    from rich.text import Text
 
     m = card.mission
     out = console()
-    info = Table(show_header=False, box=None, pad_edge=False, title=f"{m.name}", title_justify="left")
+    info = Table(show_header=False, box=None, pad_edge=False, title=text(m.name), title_justify="left")
     info.add_column(style="bold")
     info.add_column()
     if m.aliases:
-        info.add_row("Also", ", ".join(m.aliases))
-    info.add_row("Launch", m.launch.display())
+        add_row(info, "Also", ", ".join(m.aliases))
+    add_row(info, "Launch", m.launch.display())
     if m.vehicle:
-        info.add_row("Vehicle", m.vehicle)
+        add_row(info, "Vehicle", m.vehicle)
     if card.site_name:
         # GCAT writes a runway as a pad code (RW16/34, SpaceShipTwo at Spaceport America).
         pad = "" if not m.pad else f", runway {m.pad[2:]}" if m.pad.startswith("RW") else f", pad {m.pad}"
-        info.add_row("Site", f"{card.site_name}{pad}")
+        add_row(info, "Site", f"{card.site_name}{pad}")
     if m.platform:
-        info.add_row("Air launch", m.platform)
+        add_row(info, "Air launch", m.platform)
     if m.accident:
-        info.add_row("Outcome", m.accident)
+        add_row(info, "Outcome", m.accident)
     else:
-        info.add_row(
-            "Outcome", OUTCOME_TEXT.get(m.outcome, m.outcome) + (f" ({m.kind})" if m.kind != "abort" else "")
+        add_row(
+            info,
+            "Outcome",
+            OUTCOME_TEXT.get(m.outcome, m.outcome) + (f" ({m.kind})" if m.kind != "abort" else ""),
         )
     if m.station:
-        info.add_row("Station", m.station)
+        add_row(info, "Station", m.station)
     for event in card.events:
         label = "Docking" if event.category == "docking" else "Event"
         after = ""
         if event.date.precision in ("minute", "second") and m.launch.precision in ("minute", "second"):
             after = f" ({format_duration(event.date.start - m.launch.start)} after launch)"
-        info.add_row(label, f"{event.date.display()}{after}: {event.title}")
+        add_row(info, label, f"{event.date.display()}{after}: {event.title}")
     if m.landing and m.accident:
-        info.add_row("Ended", m.landing.display())
+        add_row(info, "Ended", m.landing.display())
     elif m.landing:
-        info.add_row("Landing", m.landing.display() + ("" if card.down or not m.crew else " (uncrewed)"))
+        add_row(info, "Landing", m.landing.display() + ("" if card.down or not m.crew else " (uncrewed)"))
     elif m.in_flight:
-        info.add_row("Landing", "in flight at the source's last update")
+        add_row(info, "Landing", "in flight at the source's last update")
     so_far = (
         f" so far (in flight at {card.counted_to:%Y-%m-%d}, where the data ends)" if card.counted_to else ""
     )
-    info.add_row("Duration", format_duration(card.duration) + so_far)
+    add_row(info, "Duration", format_duration(card.duration) + so_far)
     facts = [o for o in (card.year_ordinal, card.family_ordinal) if o]
     for fact in facts:
-        info.add_row("Fact", _ordinal_text(fact))
-    for label, text in extra_rows:
-        info.add_row(label, Text(text))
+        add_row(info, "Fact", _ordinal_text(fact))
+    for label, value in extra_rows:
+        add_row(info, label, value)
     out.print(info)
     if card.crew:
         crew = Table(title="Crew (up: launched on this ship)", title_justify="left")
@@ -204,7 +205,7 @@ def mission_card(card: MissionCard, extra_rows: Sequence[tuple[str, str]] = ()) 
             crew.add_column(column)
         for row in card.crew:
             nth = f"{ordinal(row.flight_number)} flight" if row.flight_number else "-"
-            crew.add_row(row.person.name, row.nation.name, row.role_name, nth, _came_home(row, card))
+            add_row(crew, row.person.name, row.nation.name, row.role_name, nth, _came_home(row, card))
         out.print(crew)
     if _down_differs(card):
         down = Table(title="Down: came home on this ship", title_justify="left")
@@ -212,15 +213,16 @@ def mission_card(card: MissionCard, extra_rows: Sequence[tuple[str, str]] = ()) 
             down.add_column(column, no_wrap=column == "Time aloft")  # a duration is never split
         for row in card.down:
             up = row.up.name if row.up else "-"
-            down.add_row(row.person.name, row.nation.name, up, format_duration(row.time_aloft))
+            add_row(down, row.person.name, row.nation.name, up, format_duration(row.time_aloft))
         out.print(down)
     if card.evas:
         title = f"EVAs during the mission: {_spacewalks(card)}"
-        evas = Table(title=title, title_justify="left")
+        evas = Table(title=text(title), title_justify="left")
         for column in ("Start (UTC)", "Who", "Duration"):
             evas.add_column(column, no_wrap=column == "Duration")  # a duration is never split
         for eva_row in card.evas:
-            evas.add_row(
+            add_row(
+                evas,
                 eva_row.eva.start.display().removesuffix(" UTC"),
                 eva_row.person.name,
                 format_duration(eva_row.eva.duration),
@@ -231,9 +233,9 @@ def mission_card(card: MissionCard, extra_rows: Sequence[tuple[str, str]] = ()) 
         notes += [nations.RULE, roles.RULE]
     if card.evas and card.spacewalks != len(card.evas):
         notes.append(SPACEWALK_RULE)
-    sources = [f"McDowell crewed-flight list ({m.src})"]
+    sources = [f"McDowell crewed-flight list ({text(m.src)})"]
     if card.launch:
-        sources.append(f"GCAT launch log ({card.launch.src})")
+        sources.append(f"GCAT launch log ({text(card.launch.src)})")
     if card.evas:
         kinds = {
             "curated/evas.toml" if r.eva.src.startswith("curated/") else "cosmos-book person files"
@@ -273,13 +275,15 @@ def year_summary(summary: YearSummary) -> None:
     if not summary.complete:
         title += f" (data ends {summary.coverage_end})"
     # A title wraps at the table's width: make the table as wide as its title.
-    table = Table(title=title, title_justify="left", show_header=False, min_width=min(len(title), out.width))
+    table = Table(
+        title=text(title), title_justify="left", show_header=False, min_width=min(len(title), out.width)
+    )
     table.add_column(style="bold")
     table.add_column(justify="right")
-    table.add_row("Attempts", str(summary.total))
-    table.add_row("Successes", str(summary.successes))
-    table.add_row("Failures", str(summary.failures))
-    table.add_row("Partial (within the above)", str(summary.partial))
+    add_row(table, "Attempts", str(summary.total))
+    add_row(table, "Successes", str(summary.successes))
+    add_row(table, "Failures", str(summary.failures))
+    add_row(table, "Partial (within the above)", str(summary.partial))
     out.print(table)
     failed = [launch for launch in summary.launches if not launch.success]
     if failed:
@@ -288,7 +292,7 @@ def year_summary(summary: YearSummary) -> None:
             rows.add_column(column)
         for launch in failed:
             number = summary.launches.index(launch) + 1
-            rows.add_row(str(number), launch.date.iso[:10], launch.vehicle, launch.payload, launch.tag)
+            add_row(rows, str(number), launch.date.iso[:10], launch.vehicle, launch.payload, launch.tag)
         out.print(rows)
     out.print(f"[dim]Counted: {summary.rule}. Source: GCAT, Jonathan McDowell (CC-BY).[/dim]")
 
@@ -301,14 +305,14 @@ def data_info(info: dict[str, Any]) -> None:
     for column in ("File", "Records", "Covers", "Source", "License"):
         table.add_column(column)
     for entry in info["files"]:
-        table.add_row(
-            entry["file"], str(entry["records"]), entry["covers"], entry["source"], entry["license"]
+        add_row(
+            table, entry["file"], str(entry["records"]), entry["covers"], entry["source"], entry["license"]
         )
     out.print(table)
-    out.print(f"[dim]Data folder: {info['directory']}[/dim]")
+    out.print(f"[dim]Data folder: {text(info['directory'])}[/dim]")
     if info.get("imported_launches"):
         out.print(
-            f"[dim]Launches come from your import: {info['imported_launches']} "
+            f"[dim]Launches come from your import: {text(info['imported_launches'])} "
             "(spacefacts data reset returns to the built-in data).[/dim]"
         )
 
@@ -336,29 +340,29 @@ def crew_table(card: MissionCard) -> None:
     from rich.table import Table
 
     m = card.mission
-    table = Table(title=f"Crew of {m.name} ({m.launch.iso[:10]})", title_justify="left")
+    table = Table(title=text(f"Crew of {m.name} ({m.launch.iso[:10]})"), title_justify="left")
     for column in ("Name", "Country", "Role", "Flight", "Came home", "Id"):
         table.add_column(column, no_wrap=column == "Id")  # the id is what people copy: never cut
     for row in card.crew:
         nth = f"{ordinal(row.flight_number)} flight" if row.flight_number else "-"
-        table.add_row(
-            row.person.name, row.nation.name, row.role_name, nth, _came_home(row, card), row.person.id
+        add_row(
+            table, row.person.name, row.nation.name, row.role_name, nth, _came_home(row, card), row.person.id
         )
     out = console()
     out.print(table)
     if _down_differs(card):
-        down = Table(title=f"Came home on {m.name}", title_justify="left")
+        down = Table(title=text(f"Came home on {m.name}"), title_justify="left")
         for column in ("Name", "Launched on", "Time aloft", "Id"):
             down.add_column(column, no_wrap=column in ("Time aloft", "Id"))  # durations and ids whole
         for row in card.down:
             up = row.up.name if row.up else "-"
-            down.add_row(row.person.name, up, format_duration(row.time_aloft), row.person.id)
+            add_row(down, row.person.name, up, format_duration(row.time_aloft), row.person.id)
         out.print(down)
     elif m.landing and not m.accident and not card.down and m.crew:
-        out.print(f"{m.name} landed uncrewed: its crew came home on other ships.")
+        out.print(text(f"{m.name} landed uncrewed: its crew came home on other ships."))
     out.print(
         f"[dim]{roles.RULE[0].upper()}{roles.RULE[1:]}; {nations.RULE}. "
-        f"Source: McDowell crewed-flight list ({m.src}).[/dim]"
+        f"Source: McDowell crewed-flight list ({text(m.src)}).[/dim]"
     )
 
 
@@ -428,28 +432,30 @@ def person_card(card: PersonCard) -> None:
 
     p = card.person
     out = console()
-    info = Table(show_header=False, box=None, pad_edge=False, title=p.name, title_justify="left")
+    info = Table(show_header=False, box=None, pad_edge=False, title=text(p.name), title_justify="left")
     info.add_column(style="bold")
     info.add_column()
     if p.native_name:
-        info.add_row("Native name", p.native_name)
+        add_row(info, "Native name", p.native_name)
     if p.born:
-        info.add_row("Born", p.born.display())
+        add_row(info, "Born", p.born.display())
     if p.died:
-        info.add_row("Died", p.died.display())
-    info.add_row("Country", _countries(card))
-    info.add_row("Flights", str(len(card.flights)) + (f" (+{len(card.aborts)} abort)" if card.aborts else ""))
+        add_row(info, "Died", p.died.display())
+    add_row(info, "Country", _countries(card))
+    add_row(
+        info, "Flights", str(len(card.flights)) + (f" (+{len(card.aborts)} abort)" if card.aborts else "")
+    )
     total = format_duration(card.time_in_space)
     if card.counted_to:
         total += f", counting the flight in progress to {card.counted_to:%Y-%m-%d} (where the data ends)"
-    info.add_row("Time in space", total)
+    add_row(info, "Time in space", total)
     if card.evas:
         eva = f"{len(card.evas)}, {format_duration(card.eva_time)}"
         if card.evas_without_duration:
             eva += f" ({card.evas_without_duration} without a recorded duration)"
-        info.add_row("EVAs", eva)
+        add_row(info, "EVAs", eva)
     if card.age_at_first_flight is not None:
-        info.add_row("Age at first flight", str(card.age_at_first_flight))
+        add_row(info, "Age at first flight", str(card.age_at_first_flight))
     out.print(info)
     rows = Table(title="Flights", title_justify="left")
     for column in ("#", "Mission", "Role", "Launch (UTC)", "Return (UTC)", "Duration"):
@@ -460,7 +466,8 @@ def person_card(card: PersonCard) -> None:
             back = f"in space at the data's end ({row.counted_to:%Y-%m-%d})"
         if row.returned_on:
             back += f" on {row.returned_on.name}"
-        rows.add_row(
+        add_row(
+            rows,
             str(n),
             row.mission.name,
             row.role_name,
@@ -469,11 +476,15 @@ def person_card(card: PersonCard) -> None:
             (format_duration(row.duration) + (" so far" if row.counted_to else "")) if row.duration else "-",
         )
     for row in card.aborts:
-        rows.add_row("-", f"{row.mission.name} (abort)", row.role_name, row.mission.launch.iso[:10], "-", "-")
+        add_row(
+            rows, "-", f"{row.mission.name} (abort)", row.role_name, row.mission.launch.iso[:10], "-", "-"
+        )
     out.print(rows)
     out.print(
         f"[dim]Time in space: the sum of (own return - launch) over flights; {nations.RULE}. "
-        f"Sources: McDowell ({p.src})" + (f"; cosmos-book {p.cosmos}" if p.cosmos else "") + "[/dim]"
+        f"Sources: McDowell ({text(p.src)})"
+        + (f"; cosmos-book {text(p.cosmos)}" if p.cosmos else "")
+        + "[/dim]"
     )
 
 
@@ -495,7 +506,7 @@ def year_breakdown(summary: YearSummary, names: dict[str, str]) -> None:
         table.add_column("")
         table.add_column("Launches", justify="right")
         for key, n in counts:
-            table.add_row(key, str(n))
+            add_row(table, key, str(n))
         out.print(table)
 
 
@@ -532,12 +543,13 @@ def year_list(listing: YearList, site_names: dict[str, str]) -> None:
     title = f"Orbital launches in {s.year}: {len(listing.rows)} of {s.total}"
     if listing.filters.is_set():
         title += f" ({filter_words(listing.filters)})"
-    table = Table(title=title, title_justify="left", min_width=min(len(title), console().width))
+    table = Table(title=text(title), title_justify="left", min_width=min(len(title), console().width))
     for column in ("#", "Date (UTC)", "Vehicle", "Site", "Payload", "Outcome"):
         table.add_column(column, justify="right" if column == "#" else "left")
     for n, launch in listing.rows:
         payload = launch.payload + (" (crewed)" if launch.tag in listing.crewed else "")
-        table.add_row(
+        add_row(
+            table,
             str(n),
             launch.date.iso[:16].replace("T", " "),
             launch.vehicle,
@@ -586,10 +598,10 @@ def by_year_chart(counts: list[YearCount], coverage_end: str, record: bool = Fal
             bad = 1
         bar = Text("█" * ok, style="green") + Text("░" * bad, style="red")
         label = str(c.year) + ("*" if coverage_end[:4] == str(c.year) and coverage_end[5:] != "12-31" else "")
-        table.add_row(label, str(c.attempts), bar)
+        add_row(table, label, str(c.attempts), bar)
     out.print(table)
     out.print(
-        f"[dim]* data ends {coverage_end}. Counted: orbital launch attempts from Earth, failures included. "
+        f"[dim]* data ends {text(coverage_end)}. Counted: orbital launch attempts from Earth, failures included. "
         "Source: GCAT, Jonathan McDowell (CC-BY).[/dim]"
     )
     return out
@@ -602,11 +614,11 @@ def search_json(text: str, hits: list[Hit]) -> dict[str, Any]:
     }
 
 
-def search_hits(text: str, hits: list[Hit]) -> None:
+def search_hits(query: str, hits: list[Hit]) -> None:
     from rich.table import Table
 
     out = console()
-    table = Table(title=f"Matches for '{text}'", title_justify="left")
+    table = Table(title=text(f"Matches for '{query}'"), title_justify="left")
     # The id is what people copy: never cut, never wrapped; the name and detail wrap instead.
     kind_width = max(len("Kind"), *(len(h.kind) for h in hits))
     id_width = max(len("Id"), *(len(h.id) for h in hits))
@@ -619,7 +631,7 @@ def search_hits(text: str, hits: list[Hit]) -> None:
     # The detail gets what the names leave, and at least a third of the room.
     table.add_column("Detail", max_width=max(10, min(detail, max(left // 3, left - name))))
     for h in hits:
-        table.add_row(h.kind, h.id, h.title, h.detail)
+        add_row(table, h.kind, h.id, h.title, h.detail)
     out.print(table)
 
 
@@ -633,11 +645,11 @@ def rules_json(subject: str, rules: list[CountUnderRule]) -> dict[str, Any]:
 def rules_table(subject: str, rules: list[CountUnderRule]) -> None:
     from rich.table import Table
 
-    table = Table(title=subject, title_justify="left")
+    table = Table(title=text(subject), title_justify="left")
     table.add_column("Count", justify="right")
     table.add_column("Rule")
     for r in rules:
-        table.add_row(str(r.count), r.rule + (" (the rule spacefacts uses)" if r.default else ""))
+        add_row(table, str(r.count), r.rule + (" (the rule spacefacts uses)" if r.default else ""))
     out = console()
     out.print(table)
     from rich.markup import escape

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from spacefacts.quiz import DIFFICULTY_RULE, OPTIONS, History, Question, Score, parse_answer
 from spacefacts.quiz_stats import RECENT_GAMES, QuizStats, stats_json
-from spacefacts.render import console, emit_json
+from spacefacts.render import console, emit_json, text
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -62,27 +62,26 @@ def difficulty_line(question: Question) -> str:
 
 
 def _ask(out: Console, question: Question, number: int, total: int) -> None:
-    from rich.markup import escape
 
     out.print()
     out.print(
         f"[bold]Question {number} of {total}[/bold] [dim]({question.category}, {question.difficulty})[/dim]",
         soft_wrap=True,
     )
-    out.print(f"[bold]{escape(question.prompt)}[/bold]", soft_wrap=True)
+    out.print(f"[bold]{text(question.prompt)}[/bold]", soft_wrap=True)
     for index, option in enumerate(question.options):
-        out.print(f"  {index + 1}) {escape(option)}", soft_wrap=True)
+        out.print(f"  {index + 1}) {text(option)}", soft_wrap=True)
 
 
 def _read_choice(out: Console, count: int) -> int:
     """The chosen option's index; asks again on anything else. EOFError and Ctrl-C pass through."""
     prompt = f"Answer (1-{count} or a-{LETTERS[count - 1]}): "
     while True:
-        text = out.input(prompt)
+        answer = out.input(prompt)
         if not sys.stdin.isatty():
             # Piped answers are not echoed by a terminal; show them so the transcript reads right.
-            out.print(text, markup=False, highlight=False, soft_wrap=True)
-        choice = parse_answer(text, count)
+            out.print(text(answer), highlight=False, soft_wrap=True)
+        choice = parse_answer(answer, count)
         if choice is not None:
             return choice
         out.print(
@@ -91,22 +90,20 @@ def _read_choice(out: Console, count: int) -> int:
 
 
 def _feedback(out: Console, question: Question, correct: bool, score: Score) -> None:
-    from rich.markup import escape
 
-    answer = f"{question.answer_index + 1}) {escape(question.answer)}"
+    answer = f"{question.answer_index + 1}) {text(question.answer)}"
     if correct:
         out.print(f"[bold green]Right![/bold green] {answer}", soft_wrap=True)
     else:
         out.print(f"[bold red]Wrong.[/bold red] The answer is {answer}", soft_wrap=True)
-    out.print(escape(question.explanation), soft_wrap=True)
-    out.print(f"Look up: {escape(question.lookup)}", soft_wrap=True)
-    out.print(f"[dim]{escape(difficulty_line(question))}[/dim]", soft_wrap=True)
-    out.print(f"[dim]Source: {escape(question.source)}[/dim]", soft_wrap=True)
+    out.print(text(question.explanation), soft_wrap=True)
+    out.print(f"Look up: {text(question.lookup)}", soft_wrap=True)
+    out.print(f"[dim]{text(difficulty_line(question))}[/dim]", soft_wrap=True)
+    out.print(f"[dim]Source: {text(question.source)}[/dim]", soft_wrap=True)
     out.print(f"Score {score.right} of {score.asked}, streak {score.streak}", soft_wrap=True)
 
 
 def summary(out: Console, score: Score, replay: str | None) -> None:
-    from rich.markup import escape
 
     out.print()
     if score.asked < score.total:
@@ -120,11 +117,11 @@ def summary(out: Console, score: Score, replay: str | None) -> None:
         out.print("To review:")
         for question in score.missed:
             out.print(
-                f"  {escape(question.prompt)} Answer: {escape(question.answer)} ({escape(question.lookup)})",
+                f"  {text(question.prompt)} Answer: {text(question.answer)} ({text(question.lookup)})",
                 soft_wrap=True,
             )
     if replay:
-        out.print(f"[dim]Play this quiz again: {escape(replay)}[/dim]", soft_wrap=True)
+        out.print(f"[dim]Play this quiz again: {text(replay)}[/dim]", soft_wrap=True)
     out.print(
         "[dim]Difficulty is measured: points for the curated events, firsts, lasts and records that name "
         "a question's subject (the rule: docs/quiz.md, or --json). Past scores: spacefacts quiz --stats[/dim]",
@@ -169,7 +166,6 @@ def play(
 
 def stats(result: QuizStats) -> None:
     """Past scores: totals, recent games, each category by month, the questions most often missed."""
-    from rich.markup import escape
     from rich.table import Table
 
     out = console()
@@ -190,7 +186,7 @@ def stats(result: QuizStats) -> None:
         for g in shown:
             parts = ", ".join(f"{c} {t.right}/{t.asked}" for c, t in sorted(g.by_category.items()))
             games.add_row(
-                _when(g.started), str(g.tally.right), str(g.tally.asked), str(g.tally.percent), escape(parts)
+                _when(g.started), str(g.tally.right), str(g.tally.asked), str(g.tally.percent), text(parts)
             )
         out.print(games)
     if result.by_month:
@@ -215,8 +211,8 @@ def stats(result: QuizStats) -> None:
         missed.add_column("Right", justify="right", no_wrap=True)
         missed.add_column("Last", no_wrap=True)
         for m in result.most_missed:
-            text = f"{m.prompt} Answer: {m.answer}" if m.prompt else m.question
-            missed.add_row(escape(text), str(m.wrong), str(m.right), m.last_answered[:10])
+            line = f"{m.prompt} Answer: {m.answer}" if m.prompt else m.question
+            missed.add_row(text(line), str(m.wrong), str(m.right), m.last_answered[:10])
         out.print(missed)
 
 

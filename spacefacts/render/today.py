@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from spacefacts.landmarks import categories
-from spacefacts.render import console, emit_json, time_json
+from spacefacts.render import add_row, console, emit_json, text, time_json, visible
 from spacefacts.today import Anniversary, Today, day_name
 
 __all__ = ["emit_json"]
@@ -87,7 +87,7 @@ def today_table(result: Today) -> None:
 
     out = console()
     window = len(result.month_days) > 1
-    table = Table(title=f"On this day: {_days_title(result)}", title_justify="left")
+    table = Table(title=text(f"On this day: {_days_title(result)}"), title_justify="left")
     if window:
         table.add_column("Date")
     table.add_column("Year", justify="right")
@@ -96,13 +96,13 @@ def today_table(result: Today) -> None:
     table.add_column("Look up")
     for row in result.rows:
         cells = [str(row.year), _ago(result, row), row.text, _lookup(row)]
-        table.add_row(*([day_name(row.month_day)] if window else []), *cells)
+        add_row(table, *([day_name(row.month_day)] if window else []), *cells)
     if result.rows:
         out.print(table)
     else:
-        out.print(f"No listed events on {_days_title(result)} in the data.")
+        out.print(text(f"No listed events on {_days_title(result)} in the data."))
     if other := _other_line(result):
-        out.print(other)
+        out.print(text(other))
     if result.more:
         out.print(f"{result.more} more (--limit 0 lists all)")
     # The full rule is in --help and --json; a morning read wants one line of it.
@@ -114,8 +114,8 @@ def today_table(result: Today) -> None:
 
 
 def motd_line(line: str) -> None:
-    # Plain print, not Rich: a start-up file wants no markup, colour or wrapping.
-    print(line)
+    # Plain print, not Rich: a start-up file wants no markup, colour or wrapping; still inert text.
+    print(visible(line))
 
 
 def write_ics(result: Today, path: Path) -> int:
