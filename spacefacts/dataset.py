@@ -89,12 +89,17 @@ _ISO_STRICT = re.compile(
     re.ASCII,
 )
 _SHORT_MONTHS = {"02": 29, "04": 30, "06": 30, "09": 30, "11": 30}
+# Years a record may carry: far wider than spaceflight needs, and far enough inside Python's
+# datetime range (1-9999) that date arithmetic (a day's slack, a duration) can never overflow.
+FIRST_YEAR, LAST_YEAR = "1000", "2999"
+# The longest EVA a record may state, in minutes (a week; the longest real one is under 9 hours).
+MAX_EVA_MINUTES = 7 * 24 * 60
 
 
 def _valid_iso(text: str) -> bool:
     """The shape and the calendar date of an ISO string, cheaply (no datetime built)."""
     m = _ISO_STRICT.fullmatch(text)
-    if m is None:
+    if m is None or not FIRST_YEAR <= text[:4] <= LAST_YEAR:
         return False
     day = m[2]
     if day is None or day < "29":
@@ -109,6 +114,8 @@ def _valid_iso(text: str) -> bool:
 
 
 def parse_time(text: str, uncertain: bool, fail: Callable[[str, str], DataError], field: str) -> Time:
+    if _ISO_STRICT.fullmatch(text) and not FIRST_YEAR <= text[:4] <= LAST_YEAR:
+        raise fail(field, f"year {text[:4]} is outside {FIRST_YEAR}-{LAST_YEAR}")
     if not _valid_iso(text):
         raise fail(field, f"not a valid ISO date-time: {text!r}")
     return Time(text, uncertain)
@@ -124,6 +131,8 @@ def read_toml(path: Path) -> dict[str, Any]:
         raise DataError(str(path), None, None, "file not found") from None
     except tomli.TOMLDecodeError as exc:
         raise DataError(str(path), None, None, f"invalid TOML: {exc.msg}", exc.lineno) from None
+    except RecursionError:
+        raise DataError(str(path), None, None, "invalid TOML: nested too deeply") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise DataError(str(path), None, None, f"unreadable: {exc}") from None
 
@@ -319,8 +328,11 @@ class Dataset:
     def __init__(self, directory: Path | None = None, use_imported: bool = True, extra: Sequence[Path] = ()):
         self.directory = directory or builtin_data_dir()
         # The user's own folders of missions.toml / people.toml / events.toml (--data, SPACEFACTS_DATA),
-        # layered on top of the built-in records.
-        self.extra = tuple(extra)
+        # layered on top of the built-in records; a folder named twice (or by two paths) counts once.
+        folders: dict[Path, Path] = {}
+        for folder in extra:
+            folders.setdefault(folder.resolve(), folder)
+        self.extra = tuple(folders.values())
         self.origins: dict[tuple[str, str], str] = {}  # (table, id) -> user file, for messages
         self.cache: tuple[Path, str] | None = None  # (folder, key) when loaded through spacefacts.cache
         # Set by spacefacts.cache: each year's launch rows as a marshal blob, decoded when asked for,
@@ -570,9 +582,10 @@ class Dataset:
                 e = _Records(file, {**item, "id": r.name}, "id")
                 start = e.time("start")
                 assert start is not None
-                evas.append(
-                    Eva(start, e.time("end", False), e.get("duration_min", int, False), e.text("src"))
-                )
+                minutes = e.get("duration_min", int, False)
+                if minutes is not None and not 0 <= minutes <= MAX_EVA_MINUTES:
+                    raise e.fail("evas", f"duration_min {minutes} is outside 0-{MAX_EVA_MINUTES}")
+                evas.append(Eva(start, e.time("end", False), minutes, e.text("src")))
             returns = []
             for item in r.get("returns", list, False) or []:
                 if not isinstance(item, dict):

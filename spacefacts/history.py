@@ -22,16 +22,24 @@ IN_SPACE_RULE = (
 
 
 def parse_moment(text: str | None, now: datetime | None = None) -> datetime:
-    """`YYYY-MM-DD` (noon UTC, so a day's launches and landings both show) or `YYYY-MM-DDTHH:MM`."""
+    """`YYYY-MM-DD` (noon UTC, so a day's launches and landings both show) or `YYYY-MM-DDTHH:MM`.
+
+    A time is UTC unless it carries an offset (`Z`, `+05:00`): then it is converted to UTC.
+    """
     if text is None:
         return now or datetime.now(UTC)
     value = text.strip()
     try:
         if len(value) == 10:
             return datetime.fromisoformat(value).replace(hour=12, tzinfo=UTC)
-        return datetime.fromisoformat(value.removesuffix("Z")).replace(tzinfo=UTC)
-    except ValueError:
-        raise UsageError(f"not a date: '{text}' (use YYYY-MM-DD or YYYY-MM-DDTHH:MM, UTC)") from None
+        moment = datetime.fromisoformat(value)
+        if moment.tzinfo is None:
+            return moment.replace(tzinfo=UTC)
+        return moment.astimezone(UTC)
+    except (ValueError, OverflowError):
+        raise UsageError(
+            f"not a date: '{text}' (use YYYY-MM-DD or YYYY-MM-DDTHH:MM, UTC unless it ends in an offset)"
+        ) from None
 
 
 def crew_data_end(ds: Dataset) -> str:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from spacefacts.errors import NotFound, SpacefactsError
+from spacefacts.errors import NotFound, SpacefactsError, UsageError
 
 if TYPE_CHECKING:
     from spacefacts.dataset import Dataset
@@ -21,10 +21,13 @@ EXTRA_DATA: list[Path] = []  # the user's own folders: --data, SPACEFACTS_DATA
 _LAST: list[tuple[tuple[object, ...], Dataset]] = []  # one parsed dataset, reused within a process
 
 
-def set_data_folders(folders: list[Path]) -> None:
-    """Record --data folders and those in SPACEFACTS_DATA; NotFound if one is missing."""
+def set_data_folders(folders: list[str]) -> None:
+    """Record --data folders and those in SPACEFACTS_DATA; NotFound if one is missing, UsageError
+    for an empty --data (which would otherwise quietly mean the current folder)."""
+    if "" in folders:
+        raise UsageError("--data needs a folder, got an empty string")
     env = os.environ.get("SPACEFACTS_DATA", "")
-    chosen = [*folders, *(Path(p) for p in env.split(os.pathsep) if p)]
+    chosen = [*map(Path, folders), *(Path(p) for p in env.split(os.pathsep) if p)]
     for folder in chosen:
         if not folder.is_dir():
             raise NotFound(f"no data folder at {folder}")
