@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeAlias
 
 from spacefacts import __version__, session
-from spacefacts.errors import Exit, ExitCode, NotFound, UsageError
+from spacefacts.errors import Exit, ExitCode, NotFound, SpacefactsError, UsageError
 from spacefacts.frontend import App, echo, lazy_module
 
 if TYPE_CHECKING:
@@ -359,14 +359,16 @@ def data_import_gcat(
 ) -> None:
     """Import a newer GCAT launch log so counts and ordinals stay current; the file is only read.
 
+    Every row is checked first: one bad row refuses the whole file and changes nothing.
+
     Example: spacefacts data import-gcat ~/Downloads/launchlog.tsv
     """
-    from spacefacts import dataset, userdata
+    from spacefacts import dataset, importer
     from spacefacts.render import lookup as render
 
     if not file.is_file():
         raise UsageError(f"no file at {file}")
-    meta = userdata.import_gcat(file, dataset.builtin_data_dir())
+    meta = importer.import_gcat(file, dataset.builtin_data_dir())
     imported = meta["imported"]
     if json:
         render.emit_json({"imported": imported, "launches_through": meta["last"]})
@@ -379,15 +381,27 @@ def data_import_gcat(
 
 
 @data_app.command("reset")
-def data_reset() -> None:
-    """Forget an imported launch log and return to the built-in data.
+def data_reset(
+    all_: Annotated[
+        bool, typer.Option("--all", help="Forget every import, not just the last: back to the built-in data.")
+    ] = False,
+) -> None:
+    """Undo the last data import-gcat: back to the import before it, or to the built-in data.
 
     Example: spacefacts data reset
     """
-    from spacefacts import userdata
+    from spacefacts import importer
 
-    removed = userdata.reset()
-    echo("back to the built-in data" if removed else "already on the built-in data", err=True)
+    try:
+        done = importer.reset(everything=all_)
+    except OSError as exc:
+        raise SpacefactsError(f"cannot reset the imported launches: {exc.strerror or exc}") from None
+    if not done.removed:
+        echo("already on the built-in data", err=True)
+    elif done.now == "previous import":
+        echo("back to your previous import (data info shows it)", err=True)
+    else:
+        echo("back to the built-in data", err=True)
 
 
 @data_app.command("validate")

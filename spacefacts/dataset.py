@@ -113,6 +113,9 @@ def _valid_iso(text: str) -> bool:
     return True
 
 
+valid_iso = _valid_iso  # for checks outside the loader (data import-gcat)
+
+
 def parse_time(text: str, uncertain: bool, fail: Callable[[str, str], DataError], field: str) -> Time:
     if _ISO_STRICT.fullmatch(text) and not FIRST_YEAR <= text[:4] <= LAST_YEAR:
         raise fail(field, f"year {text[:4]} is outside {FIRST_YEAR}-{LAST_YEAR}")

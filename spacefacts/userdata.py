@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
 
 IMPORTED_LAUNCHES = "launches.toml"
 
@@ -63,37 +62,3 @@ def atomic_write_bytes(path: Path, data: bytes, private: bool = True) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-
-
-def import_gcat(source: Path, builtin: Path) -> dict[str, Any]:
-    """Validate `source` (a GCAT launchlog.tsv) and install the merged launches for this user.
-
-    The source file is only read. Returns the merged document's meta. Raises DataError with
-    one line on a malformed file, and leaves the user's current data untouched.
-    """
-    from spacefacts.build import gcat, tomlw
-    from spacefacts.build.report import Report
-    from spacefacts.dataset import read_toml
-    from spacefacts.errors import DataError
-
-    current_path = imported_launches() or builtin / IMPORTED_LAUNCHES
-    current = read_toml(current_path)
-    try:
-        doc = gcat.import_log(source, current, Report())
-    except (ValueError, KeyError, UnicodeDecodeError) as exc:
-        raise DataError(str(source), None, None, f"refused: {exc}") from None
-    except OSError as exc:
-        raise DataError(str(source), None, None, f"cannot read: {exc.strerror or exc}") from None
-    text = tomlw.dumps(gcat.to_document(doc), f"Imported by spacefacts data import-gcat from {source}")
-    atomic_write_text(data_dir() / IMPORTED_LAUNCHES, text)
-    meta: dict[str, Any] = doc["meta"]
-    return meta
-
-
-def reset() -> bool:
-    """Remove the imported launch log; True when there was one."""
-    path = data_dir() / IMPORTED_LAUNCHES
-    if path.exists():
-        path.unlink()
-        return True
-    return False

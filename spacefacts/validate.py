@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from spacefacts.dataset import Dataset
 from spacefacts.errors import DataError
-from spacefacts.model import Event, Mission, Person, Time
+from spacefacts.model import Event, Launch, Mission, Person, Time
 from spacefacts.queries import flight_end
 from spacefacts.text import fold
 
@@ -35,6 +35,27 @@ def check(ds: Dataset, only_user: bool = False) -> list[str]:
     found += _missions(ds, [m for m in ds.missions if mine("missions.toml", m.id)])
     found += _people(ds, [p for p in ds.people if mine("people.toml", p.id)])
     found += _events(ds, [e for e in ds.events if mine("events.toml", e.id)])
+    return found
+
+
+def check_launches(ds: Dataset) -> list[str]:
+    """The launch table alone: every row loads, tags are unique, no text holds a control character."""
+    try:
+        for name in ("sites", "launches", "launch_by_tag", "launches_by_year"):
+            getattr(ds, name)
+    except DataError as exc:
+        return [str(exc)]
+    found = [
+        f"launches.toml: record {value}: id used {count} times"
+        for value, count in Counter(launch.tag for launch in ds.launches).items()
+        if count > 1
+    ]
+    for launch in ds.launches:
+        for field, value in zip(Launch._fields, launch, strict=True):
+            if isinstance(value, str) and not value.isprintable():
+                found.append(
+                    f"launches.toml: record {launch.tag!r}: field '{field}': holds a control character"
+                )
     return found
 
 

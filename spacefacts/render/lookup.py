@@ -313,7 +313,7 @@ def data_info(info: dict[str, Any]) -> None:
     if info.get("imported_launches"):
         out.print(
             f"[dim]Launches come from your import: {text(info['imported_launches'])} "
-            "(spacefacts data reset returns to the built-in data).[/dim]"
+            "(spacefacts data reset undoes the last import).[/dim]"
         )
 
 
