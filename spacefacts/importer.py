@@ -74,6 +74,10 @@ def import_gcat(source: Path, builtin: Path) -> dict[str, Any]:
         raise _refuse(source, "the file name holds a control character; rename the file")
     current = read_toml(imported_launches() or builtin / IMPORTED_LAUNCHES)
     try:
+        with source.open(encoding="utf-8") as fh:
+            header = [h.strip() for h in fh.readline().lstrip("#").split("\t")]
+        if header != gcat.COLUMNS:
+            raise ValueError("not a GCAT launch log (the header differs from launchlog.tsv's)")
         rows, _ = gcat.read_tsv(source, source.name)
         problem = check_rows(rows)
         if problem:
