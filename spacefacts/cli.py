@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeAlias
 
 from spacefacts import __version__, session
-from spacefacts.errors import Exit, ExitCode, NotFound, SpacefactsError, UsageError
+from spacefacts.errors import Exit, ExitCode, NotFound, SpacefactsError, UsageError, one_line
 from spacefacts.frontend import App, echo, lazy_module
 
 if TYPE_CHECKING:
@@ -536,7 +536,7 @@ def today(
         typer.Option(
             "--ics",
             metavar="FILE",
-            help="Write the listed events to FILE as yearly iCalendar events.",
+            help="Write the listed events to FILE as yearly iCalendar events (- for standard output).",
             show_default=False,
         ),
     ] = None,
@@ -581,10 +581,12 @@ def today(
     from spacefacts import today as on_this_day
     from spacefacts.render import today as render
 
+    if ics is not None and str(ics) == "-" and (motd or json):
+        raise UsageError("--ics - writes the calendar to standard output: leave out --motd and --json")
     result = compute()
     if ics is not None:
-        count = render.write_ics(result, ics)
-        echo(f"wrote {count} yearly events to {ics}", err=True)
+        count, where = render.write_ics(result, ics)
+        echo(f"wrote {count} yearly events to {one_line(where)}", err=True)
     if motd:
         render.motd_line(on_this_day.motd(result))
     elif json:

@@ -6,7 +6,10 @@ an imported launch log (launches.toml), which then replaces the built-in one, an
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
+import time
 from pathlib import Path
 
 IMPORTED_LAUNCHES = "launches.toml"
@@ -48,7 +51,8 @@ def atomic_write_bytes(path: Path, data: bytes, private: bool = True) -> None:
     import tempfile  # here, not at the top: reading the cache folder's path should not pay for it
 
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    sweep_temporary_files(path)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -62,3 +66,49 @@ def atomic_write_bytes(path: Path, data: bytes, private: bool = True) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+# A temporary file: .NAME.PID.RANDOM.tmp (mkstemp's random part has no dot).
+_TEMPORARY = re.compile(r"\.(?P<name>.+)\.(?P<pid>\d+)\.[^.]+\.tmp")
+# An unnamed one (written before the pid was part of the name) is removed once this old.
+_STALE_SECONDS = 3600
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # it exists, owned by someone else
+    return True
+
+
+def sweep_temporary_files(path: Path) -> int:
+    """Remove temporary files beside `path` left by writers that were killed; returns how many.
+
+    A writer's temporary file names its process: it is removed once that process is gone. A
+    writer still running keeps its file, so two processes can write the same file at once.
+    """
+    removed = 0
+    prefix = f".{path.name}."
+    try:
+        entries = list(os.scandir(path.parent))
+    except OSError:
+        return 0
+    for entry in entries:
+        if not (entry.name.startswith(prefix) and entry.name.endswith(".tmp")):
+            continue
+        match = _TEMPORARY.fullmatch(entry.name)
+        if match and match["name"] == path.name:
+            stale = int(match["pid"]) != os.getpid() and not _running(int(match["pid"]))
+        else:
+            try:
+                stale = time.time() - entry.stat(follow_symlinks=False).st_mtime > _STALE_SECONDS
+            except OSError:
+                stale = False
+        if stale:
+            with contextlib.suppress(OSError):
+                os.unlink(entry.path)
+                removed += 1
+    return removed

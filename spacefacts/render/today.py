@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+from spacefacts.export import write_file
 from spacefacts.landmarks import categories
 from spacefacts.render import add_row, console, emit_json, text, time_json, visible
 from spacefacts.today import Anniversary, Today, day_name
@@ -118,10 +119,10 @@ def motd_line(line: str) -> None:
     print(visible(line))
 
 
-def write_ics(result: Today, path: Path) -> int:
-    """Write the listed rows as yearly all-day events; atomic (temp file, then os.replace).
+def write_ics(result: Today, path: Path | str) -> tuple[int, str]:
+    """Write the listed rows as yearly all-day events (spacefacts.export's rules; `-` is stdout).
 
-    Returns the number of events written.
+    Returns the number of events written and where they went.
     """
     from icalendar import Calendar
     from icalendar import Event as IcsEvent
@@ -147,5 +148,4 @@ def write_ics(result: Today, path: Path) -> int:
         event.add("categories", [row.category])
         cal.add_component(event)
     # A calendar file is for sharing: the usual permissions, not the private ones of user state.
-    atomic_write_bytes(path, cal.to_ical(), private=False)
-    return len(result.rows)
+    return len(result.rows), write_file(path, cal.to_ical())
