@@ -656,7 +656,7 @@ def quiz(
     from spacefacts.render import quiz as render
 
     def warn(message: str) -> None:
-        echo(f"spacefacts: {message}", err=True)
+        echo(f"spacefacts: {one_line(message)}", err=True)
 
     history = trivia.History(trivia.history_path(), warn)
     if reset:

@@ -15,6 +15,7 @@ import os
 import random
 import secrets
 import shlex
+import stat
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -26,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from spacefacts import nations, quiz_uncrewed, station_quiz
 from spacefacts.dataset import Dataset
-from spacefacts.errors import NotFound, UsageError
+from spacefacts.errors import NotFound, SpacefactsError, UsageError
 from spacefacts.model import Event, Mission
 from spacefacts.quiz_fair import Pools, draw, same_country, same_site, same_vehicle
 from spacefacts.quiz_fame import EASY, FAME_RULE, NOTHING, Fame, Renown, level
@@ -785,24 +786,34 @@ class CorruptHistory(ValueError):
     pass
 
 
+# A history is a few hundred bytes per question; anything far bigger is not one.
+MAX_HISTORY_BYTES = 16 * 1024 * 1024
+# A count beyond this is not a count of answers (1e400 reads as infinity, a 5000-digit number is refused).
+MAX_COUNT = 10**9
+
+
+class UnusableHistory(OSError):
+    """The history path is not a regular file (a folder, a pipe, a device) or is far too big."""
+
+
 def _parse_history(text: str) -> dict[str, Answered]:
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
         raise CorruptHistory(f"not JSON ({exc.msg} at line {exc.lineno})") from None
+    except (ValueError, RecursionError):  # a number too long to convert, nesting too deep
+        raise CorruptHistory("not a quiz history") from None
     if not isinstance(doc, dict) or not isinstance(doc.get("questions"), dict):
         raise CorruptHistory("no 'questions' table")
     found = {}
     for qid, entry in doc["questions"].items():
         try:
-            found[qid] = Answered(
-                int(entry["right"]),
-                int(entry["wrong"]),
-                str(entry["last_answered"]),
-                bool(entry["last_correct"]),
-            )
+            right, wrong = entry["right"], entry["wrong"]
+            if not all(type(n) is int and 0 <= n <= MAX_COUNT for n in (right, wrong)):
+                raise ValueError("not a count")
+            found[qid] = Answered(right, wrong, str(entry["last_answered"]), bool(entry["last_correct"]))
         except (TypeError, KeyError, ValueError):
-            raise CorruptHistory(f"bad entry for '{qid}'") from None
+            raise CorruptHistory(f"bad entry for '{qid[:40]}'") from None
     return found
 
 
@@ -817,24 +828,42 @@ class History:
     def __init__(self, path: Path, warn: Callable[[str], None]):
         self.path = path
         self.warn = warn
+        self.usable = True  # False once the history could not be read or written: no more tries
 
     @contextmanager
     def _locked(self) -> Iterator[None]:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        with open(self.path.with_name(self.path.name + ".lock"), "a") as lock:
+        lock_path = self.path.with_name(self.path.name + ".lock")
+        flags = os.O_WRONLY | os.O_CREAT | getattr(os, "O_NONBLOCK", 0)  # a pipe there must not hang us
+        with os.fdopen(os.open(lock_path, flags, 0o600), "a") as lock:
             if sys.platform != "win32":
                 import fcntl
 
                 fcntl.flock(lock.fileno(), fcntl.LOCK_EX)
             yield  # the lock goes with the file's close
 
-    def _read(self) -> dict[str, Answered]:
+    def _read_text(self) -> str | None:
+        """The file's text, None if there is none; never blocks on a pipe or reads a device."""
         try:
-            text = self.path.read_text(encoding="utf-8")
+            fd = os.open(self.path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         except FileNotFoundError:
-            return {}
+            return None
+        with os.fdopen(fd, "rb") as fh:
+            info = os.fstat(fh.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise UnusableHistory(f"{self.path} is not a regular file")
+            if info.st_size > MAX_HISTORY_BYTES:
+                raise UnusableHistory(f"{self.path} is over {MAX_HISTORY_BYTES // 2**20} MB")
+            data = fh.read(MAX_HISTORY_BYTES + 1)
+        try:
+            return data.decode("utf-8")
         except UnicodeDecodeError:
-            text = ""
+            return ""
+
+    def _read(self) -> dict[str, Answered]:
+        text = self._read_text()
+        if text is None:
+            return {}
         try:
             return _parse_history(text)
         except CorruptHistory as exc:
@@ -846,14 +875,35 @@ class History:
             )
             return {}
 
+    def _unusable(self, exc: OSError) -> None:
+        self.usable = False
+        reason = str(exc) if isinstance(exc, UnusableHistory) else (exc.strerror or str(exc))
+        self.warn(f"quiz history {self.path} cannot be used ({reason}); this quiz is not remembered")
+
     def load(self) -> dict[str, Answered]:
-        with self._locked():
-            return self._read()
+        """The answers so far; empty, with one warning, when the history cannot be used."""
+        try:
+            with self._locked():
+                return self._read()
+        except OSError as exc:
+            self._unusable(exc)
+            return {}
 
     def record(
         self, question_id: str, correct: bool, game: str | None = None, asked: Question | None = None
     ) -> None:
-        """Count one answer; with `game`, also log it for past scores (spacefacts/quiz_stats.py)."""
+        """Count one answer; with `game`, also log it for past scores (spacefacts/quiz_stats.py).
+        After one warning, nothing more when the history cannot be used."""
+        if not self.usable:
+            return
+        try:
+            self._record(question_id, correct, game, asked)
+        except OSError as exc:
+            self._unusable(exc)
+
+    def _record(
+        self, question_id: str, correct: bool, game: str | None = None, asked: Question | None = None
+    ) -> None:
         from spacefacts.quiz_stats import log_line, log_path
 
         with self._locked():
@@ -885,8 +935,13 @@ class History:
         """Forget every answer; True if there was anything to forget."""
         from spacefacts.quiz_stats import log_path
 
-        with self._locked():
-            existed = self.path.exists() or log_path(self.path).exists()
-            self.path.unlink(missing_ok=True)
-            log_path(self.path).unlink(missing_ok=True)
-            return existed
+        try:
+            with self._locked():
+                existed = self.path.exists() or log_path(self.path).exists()
+                self.path.unlink(missing_ok=True)
+                log_path(self.path).unlink(missing_ok=True)
+                return existed
+        except OSError as exc:
+            raise SpacefactsError(
+                f"cannot clear the quiz history {self.path}: {exc.strerror or exc}"
+            ) from None

@@ -77,6 +77,8 @@ def _read_choice(out: Console, count: int) -> int:
     """The chosen option's index; asks again on anything else. EOFError and Ctrl-C pass through."""
     prompt = f"Answer (1-{count} or a-{LETTERS[count - 1]}): "
     while True:
+        if sys.stdin is None or sys.stdin.closed:
+            raise EOFError  # stdin closed (`<&-`): no answers will come
         answer = out.input(prompt)
         if not sys.stdin.isatty():
             # Piped answers are not echoed by a terminal; show them so the transcript reads right.
@@ -149,11 +151,7 @@ def play(
             correct = _read_choice(out, len(question.options) or OPTIONS) == question.answer_index
             score.add(question, correct)
             if history is not None:
-                try:
-                    history.record(question.id, correct, game, question)
-                except OSError as exc:
-                    warn(f"cannot save quiz history ({exc}); answers from now on are not remembered")
-                    history = None
+                history.record(question.id, correct, game, question)  # warns once if it cannot
             _feedback(out, question, correct, score)
     except EOFError:
         out.print()

@@ -127,8 +127,6 @@ def write_ics(result: Today, path: Path | str) -> tuple[int, str]:
     from icalendar import Calendar
     from icalendar import Event as IcsEvent
 
-    from spacefacts.userdata import atomic_write_bytes
-
     cal = Calendar()
     cal.add("prodid", ICS_PRODID)
     cal.add("version", "2.0")
