@@ -1,10 +1,16 @@
 """A cache of the parsed dataset in the user's cache folder, so a command does not parse TOML.
 
 Format: a header line (magic, format version, key, SHA-256 of the payload), then a marshal
-payload of plain tuples, dicts and strings. marshal cannot run code, and the hash and the key
-are checked before anything is used: a corrupt, foreign or stale file is ignored, rebuilt and
-replaced, never trusted. The key covers the spacefacts version, the Python version and each
-data file's path, size and modification time.
+payload of plain tuples, dicts and strings. marshal cannot run code. The key covers the
+spacefacts and Python versions, every .py file of the installed package (path, size and
+modification time: an upgrade or an edit of the code gives a new key, so a cache written by
+older code is never served) and each data file's path, size and modification time.
+
+What the checks are for: the hash catches a torn or corrupted file, the key a stale or foreign
+one; either is ignored, rebuilt and replaced. They are not a signature: anyone who can write the
+cache folder can write a file that passes them, just as they could edit the data files.
+Only a regular file (not a symlink, pipe or device) of at most MAX_BYTES is read, so a hostile
+file in that folder can neither hang a command nor make it read gigabytes.
 """
 
 from __future__ import annotations
@@ -12,9 +18,12 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import marshal
+import os
+import stat
 import sys
 from collections.abc import Callable
 from dataclasses import astuple
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -26,10 +35,25 @@ T = TypeVar("T")
 MAGIC = b"spacefacts-cache"
 FORMAT = 4  # 4: today's calendar holds station launches, re-entries and first expeditions
 FILE = "dataset.cache"
+MAX_BYTES = 256 * 1024 * 1024  # the real cache is about 1.5 MB; ten times more data fits easily
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """Every .py file of the installed package: path, size and modification time."""
+    package = Path(__file__).resolve().parent
+    parts = []
+    for path in sorted(package.rglob("*.py")):
+        try:
+            st = path.stat()
+        except OSError:
+            continue
+        parts.append(f"{path.relative_to(package)}:{st.st_size}:{st.st_mtime_ns}")
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
 def key(ds: Dataset) -> str:
-    parts = [__version__, sys.version, str(FORMAT)]
+    parts = [__version__, sys.version, str(FORMAT), code_fingerprint()]
     for path in ds.source_files():
         try:
             st = path.stat()
@@ -147,7 +171,7 @@ def decode(payload: bytes, ds: Dataset) -> None:
 def _read(path: Path, wanted: str) -> bytes | None:
     """The payload of a cache file if its header, key and hash all check out, else None."""
     try:
-        raw = path.read_bytes()
+        raw = _read_regular(path)
         header, payload = raw.split(b"\n", 1)
         magic, version, stored_key, digest = header.split(b" ")
     except (OSError, ValueError):
@@ -160,6 +184,20 @@ def _read(path: Path, wanted: str) -> bytes | None:
     ):
         return payload
     return None
+
+
+def _read_regular(path: Path) -> bytes:
+    """The bytes of `path` if it is a regular file of at most MAX_BYTES, not reached through a
+    symlink; opened without blocking, so a pipe put there cannot hang the command. Else OSError."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    with os.fdopen(os.open(path, flags), "rb") as fh:
+        info = os.fstat(fh.fileno())
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES:
+            raise OSError(f"{path}: not a regular file of at most {MAX_BYTES} bytes")
+        data = fh.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise OSError(f"{path}: grew past {MAX_BYTES} bytes")
+    return data
 
 
 def load(ds: Dataset, folder: Path) -> Dataset:
