@@ -23,7 +23,8 @@ def console() -> Console:
     from rich.console import Console
 
     # Rich already honours NO_COLOR and drops styling when stdout is not a terminal.
-    return Console(highlight=False)
+    # emoji=False: `:rocket:` in a record is text, not an emoji code.
+    return Console(highlight=False, emoji=False)
 
 
 def visible(value: object) -> str:
@@ -40,13 +41,30 @@ def visible(value: object) -> str:
     return "".join(c if c.isprintable() else repr(c)[1:-1] for c in value)
 
 
-def text(value: object) -> str:
-    """The one door from data and arguments to Rich: `visible`, then escaped so that Rich prints
-    it as written and never reads it as markup (`[/]`, `[link=...]`). Program strings around it
-    may carry markup; whatever came from outside goes through here."""
-    from rich.markup import escape
+# How Rich reads markup (rich.markup): a tag is `[` + [a-z#/@] ... `]`; backslashes before a tag
+# escape it in pairs; in plain text every `\\[` becomes `[`; backslashes anywhere else are literal.
+_BRACKET = re.compile(r"(\\*)\[(?=([a-z#/@][^[]*?\])?)")
 
-    return escape(visible(value))
+
+def _escape_bracket(match: re.Match[str]) -> str:
+    backslashes = len(match[1])
+    if match[2] is not None:  # looks like a tag: keep the backslashes literal, escape the tag
+        return "\\" * (2 * backslashes + 1) + "["
+    return "\\" * (backslashes + (backslashes > 0)) + "["  # survive Rich's `\\[` -> `[`
+
+
+def text(value: object) -> str:
+    """The one door from data and arguments to Rich markup: `visible`, then escaped so that Rich
+    shows it exactly as written and never reads it as markup (`[/]`, `[link=...]`). Program strings
+    around it may carry markup; whatever came from outside goes through here (property-tested)."""
+    shown = visible(value)
+    body = shown.rstrip("\\")
+    escaped = _BRACKET.sub(_escape_bracket, body)
+    if len(body) == len(shown):
+        return escaped
+    # Whatever follows may be a tag, which trailing backslashes would escape: end them with an
+    # empty tag pair, each doubled, so that they stay literal.
+    return escaped + "\\" * (2 * (len(shown) - len(body))) + "[dim][/dim]"
 
 
 def add_row(table: Table, *cells: object) -> None:

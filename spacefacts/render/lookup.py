@@ -23,7 +23,7 @@ from spacefacts.queries import (
     YearSummary,
     ordinal,
 )
-from spacefacts.render import add_row, console, emit_json, format_duration, text, time_json
+from spacefacts.render import add_row, console, emit_json, format_duration, text, time_json, visible
 
 __all__ = ["emit_json"]
 
@@ -319,7 +319,7 @@ def data_info(info: dict[str, Any]) -> None:
 
 def problems(found: list[str]) -> None:
     for line in found:
-        sys.stdout.write(line + "\n")
+        sys.stdout.write(visible(line) + "\n")
 
 
 def _spacewalks(card: MissionCard) -> str:
