@@ -553,6 +553,9 @@ def today(
     """
     import datetime
 
+    if motd and json:
+        raise UsageError("--motd prints one plain line and --json a document: choose one")
+
     def compute() -> Any:
         from spacefacts import today as on_this_day
 
