@@ -100,15 +100,17 @@ src = {v}
 
 
 def sf(
-    *args: str, env: dict[str, str] | None = None, stdin: int | None = subprocess.DEVNULL
+    *args: str, env: dict[str, str | None] | None = None, stdin: int | None = subprocess.DEVNULL
 ) -> tuple[int, str, str]:
-    """Run the installed console script; (exit code, stdout, stderr) decoded leniently."""
+    """Run the installed console script; (exit code, stdout, stderr) decoded leniently.
+    A None in `env` removes that variable."""
     if not EXE.exists():
         pytest.skip(f"the spacefacts console script is not installed at {EXE}")
     base = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "COLUMNS")}
+    merged = {**base, "COLUMNS": "400", **(env or {})}
     done = subprocess.run(
         [str(EXE), *args],
-        env={**base, "COLUMNS": "400", **(env or {})},
+        env={k: v for k, v in merged.items() if v is not None},
         stdin=stdin,
         capture_output=True,
         timeout=120,
@@ -550,9 +552,16 @@ def test_odd_homes_through_the_console_script(tmp_path: Path) -> None:
     code, out, err = sf("quiz", "--reset", env={"SPACEFACTS_HOME": str(blocked / "home")})
     assert code == 1
     one_error_line(err)
-    env = {"HOME": "", "SPACEFACTS_HOME": str(tmp_path / "no-home")}
+    # No HOME at all: the XDG folders decide (platformdirs); set here so nothing leaves tmp_path.
+    env = {
+        "HOME": None,
+        "SPACEFACTS_HOME": None,
+        "XDG_DATA_HOME": str(tmp_path / "xdg-data"),
+        "XDG_CACHE_HOME": str(tmp_path / "xdg-cache"),
+    }
     code, out, err = sf("quiz", "-n", "1", env=env)
-    assert code == 0, err
+    assert code == 0 and "Question 1 of 1" in out, err
+    assert (tmp_path / "xdg-cache" / "spacefacts" / "dataset.cache").is_file()
 
 
 def test_stdin_closed_ends_the_quiz_cleanly() -> None:
