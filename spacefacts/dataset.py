@@ -117,7 +117,8 @@ valid_iso = _valid_iso  # for checks outside the loader (data import-gcat)
 
 
 def parse_time(text: str, uncertain: bool, fail: Callable[[str, str], DataError], field: str) -> Time:
-    if _ISO_STRICT.fullmatch(text) and not FIRST_YEAR <= text[:4] <= LAST_YEAR:
+    year = text[:4]
+    if len(year) == 4 and year.isascii() and year.isdigit() and not FIRST_YEAR <= year <= LAST_YEAR:
         raise fail(field, f"year {text[:4]} is outside {FIRST_YEAR}-{LAST_YEAR}")
     if not _valid_iso(text):
         raise fail(field, f"not a valid ISO date-time: {text!r}")
