@@ -40,7 +40,9 @@ import pytest
 
 SHORT = 300
 LONG = int(os.environ.get("SPACEFACTS_FUZZ_RUNS", "20000"))
-BUDGET_SECONDS = float(os.environ.get("SPACEFACTS_FUZZ_BUDGET", "230"))
+# A guard against a hang, not the expected time: 20,000 runs take about 230 s of CPU (11.6 ms each,
+# measured), about two minutes on an idle 2-core machine; the weights in `generate` keep it so.
+BUDGET_SECONDS = float(os.environ.get("SPACEFACTS_FUZZ_BUDGET", "600"))
 EXE = Path(sys.executable).with_name("spacefacts")
 
 HOSTILE = "X[/][link=http://evil.example]L[/link][bold]\x1b]0;pwned\x07\x1b[2J\x9b31m\x7f\u202eZ"
