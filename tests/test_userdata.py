@@ -103,3 +103,5 @@ def test_a_killed_writer_leaves_the_old_or_the_new_file(tmp_path: Path) -> None:
         text = target.read_text()
         assert len(text) == 200_001 and len(set(text[:-1])) == 1, "torn file"
     assert not [p for p in tmp_path.iterdir() if p.name != "state.txt" and not p.name.startswith(".state")]
+    userdata.atomic_write_text(target, "after\n")  # the next write sweeps what the killed writers left
+    assert [p.name for p in tmp_path.iterdir()] == ["state.txt"]
