@@ -18,8 +18,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import marshal
-import os
-import stat
 import sys
 from collections.abc import Callable
 from dataclasses import astuple
@@ -187,17 +185,9 @@ def _read(path: Path, wanted: str) -> bytes | None:
 
 
 def _read_regular(path: Path) -> bytes:
-    """The bytes of `path` if it is a regular file of at most MAX_BYTES, not reached through a
-    symlink; opened without blocking, so a pipe put there cannot hang the command. Else OSError."""
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
-    with os.fdopen(os.open(path, flags), "rb") as fh:
-        info = os.fstat(fh.fileno())
-        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES:
-            raise OSError(f"{path}: not a regular file of at most {MAX_BYTES} bytes")
-        data = fh.read(MAX_BYTES + 1)
-    if len(data) > MAX_BYTES:
-        raise OSError(f"{path}: grew past {MAX_BYTES} bytes")
-    return data
+    from spacefacts.userdata import read_regular_file
+
+    return read_regular_file(path, MAX_BYTES)
 
 
 def load(ds: Dataset, folder: Path) -> Dataset:

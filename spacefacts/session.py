@@ -125,10 +125,12 @@ def remembered_text(name: str, inputs: tuple[object, ...], compute: Callable[[],
     key = f"{_code_and_data()} {inputs!r}".replace("\n", " ")
     path = userdata.cache_dir() / f"{name}.txt"
     try:
-        if path.is_file() and path.stat().st_size < 65536:
-            stored_key, _, text = path.read_text(encoding="utf-8").partition("\n")
-            if stored_key == key and text:
-                return text
+        # A regular file only, read without following a link or blocking on a pipe; and text that
+        # is still inert (a line of printable characters), whatever has been written there since.
+        stored = userdata.read_regular_file(path, 65536).decode("utf-8")
+        stored_key, _, text = stored.partition("\n")
+        if stored_key == key and text and text.rstrip("\n").isprintable():
+            return text
     except (OSError, UnicodeDecodeError):
         pass  # unreadable: compute it again
     text = compute()

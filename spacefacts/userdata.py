@@ -112,3 +112,19 @@ def sweep_temporary_files(path: Path) -> int:
                 os.unlink(entry.path)
                 removed += 1
     return removed
+
+
+def read_regular_file(path: Path, max_bytes: int) -> bytes:
+    """The bytes of `path` if it is a regular file of at most `max_bytes`, not reached through a
+    symlink; opened without blocking, so a pipe put there cannot hang the command. Else OSError."""
+    import stat
+
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    with os.fdopen(os.open(path, flags), "rb") as fh:
+        info = os.fstat(fh.fileno())
+        if not stat.S_ISREG(info.st_mode) or info.st_size > max_bytes:
+            raise OSError(f"{path}: not a regular file of at most {max_bytes} bytes")
+        data = fh.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise OSError(f"{path}: grew past {max_bytes} bytes")
+    return data

@@ -253,7 +253,7 @@ def test_hostile_data_through_the_console_script(evil: Path) -> None:
     code, out, err = sf("search", "soyuz [/]")
     assert code == 0 and "Matches for 'soyuz [/]'" in out  # the brackets are text, not markup
     code, out, err = sf("launches", "2018", "--list", "--country", "[/]")
-    assert code in (0, 1) and "MarkupError" not in err
+    assert code in (0, 1, 2) and "MarkupError" not in err and "[/]" in err + out
 
 
 # ---- 4. data import-gcat -------------------------------------------------------------------

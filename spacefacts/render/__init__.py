@@ -12,6 +12,7 @@ import sys
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
+from spacefacts.errors import one_line
 from spacefacts.model import Time
 
 if TYPE_CHECKING:
@@ -35,10 +36,9 @@ def visible(value: object) -> str:
     (`\\x1b`, `\\x9b`, `\\n`, `\\u202e`), so a data file or an argument can neither move the cursor,
     retitle the terminal, hide text nor break a line.
     """
-    value = str(value)
-    if value.isprintable():
-        return value
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in value)
+    shown = str(value)
+    # The same rule as error lines on stderr (spacefacts.errors.one_line): one implementation.
+    return shown if shown.isprintable() else one_line(shown)
 
 
 # How Rich reads markup (rich.markup): a tag is `[` + [a-z#/@] ... `]`; backslashes before a tag

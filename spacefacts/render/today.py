@@ -6,7 +6,6 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from spacefacts.export import write_file
 from spacefacts.landmarks import categories
 from spacefacts.render import add_row, console, emit_json, text, time_json, visible
 from spacefacts.today import Anniversary, Today, day_name
@@ -126,6 +125,8 @@ def write_ics(result: Today, path: Path | str) -> tuple[int, str]:
     """
     from icalendar import Calendar
     from icalendar import Event as IcsEvent
+
+    from spacefacts.export import write_file
 
     cal = Calendar()
     cal.add("prodid", ICS_PRODID)
