@@ -10,7 +10,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from spacefacts.failures import AfterFailure
-from spacefacts.render import console, format_duration, time_json
+from spacefacts.render import console, format_duration, time_json, visible
 from spacefacts.stations import CrewExpeditions, Expedition, Served, StationCard
 
 if TYPE_CHECKING:
@@ -21,9 +21,10 @@ ROLE_ORDER = {"commander": 0}
 
 
 def _t(value: str) -> Text:
+    """Text, never markup, with control characters shown (spacefacts.render.visible)."""
     from rich.text import Text
 
-    return Text(value)
+    return Text(visible(value))
 
 
 def _day(value: Any) -> str:
