@@ -611,7 +611,9 @@ def _sources_or_none() -> str | None:
 
 
 def test_fuzz_the_entry_point_short(tmp_path: Path) -> None:
-    saved_cwd, saved_env = os.getcwd(), dict(os.environ)
+    import typer.main
+
+    saved_cwd, saved_env, saved_command = os.getcwd(), dict(os.environ), typer.main.get_command
     try:
         ran, failures = campaign(
             str(tmp_path), _sources_or_none(), seed=14, count=SHORT, deadline=time.monotonic() + 600
@@ -620,6 +622,7 @@ def test_fuzz_the_entry_point_short(tmp_path: Path) -> None:
         os.chdir(saved_cwd)
         os.environ.clear()
         os.environ.update(saved_env)
+        typer.main.get_command = saved_command  # type: ignore[assignment]
     assert not failures, "\n\n".join(failures)
     assert ran == SHORT
 
