@@ -40,7 +40,7 @@ import pytest
 
 SHORT = 300
 LONG = int(os.environ.get("SPACEFACTS_FUZZ_RUNS", "20000"))
-# A guard against a hang, not the expected time: 20,000 runs take about 230 s of CPU (11.6 ms each,
+# A guard against a hang, not the expected time: 20,000 runs take about 245 s of CPU (12.2 ms each,
 # measured), about two minutes on an idle 2-core machine; the weights in `generate` keep it so.
 BUDGET_SECONDS = float(os.environ.get("SPACEFACTS_FUZZ_BUDGET", "600"))
 EXE = Path(sys.executable).with_name("spacefacts")
