@@ -796,6 +796,40 @@ class UnusableHistory(OSError):
     """The history path is not a regular file (a folder, a pipe, a device) or is far too big."""
 
 
+def _checked_fd(fd: int, path: Path) -> int:
+    """`fd` if it is a regular file of sane size; else closed, and UnusableHistory raised."""
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_HISTORY_BYTES:
+        os.close(fd)
+        what = "not a regular file" if not stat.S_ISREG(info.st_mode) else "over 16 MB"
+        raise UnusableHistory(f"{path} is {what}")
+    return fd
+
+
+def read_regular(path: Path) -> bytes | None:
+    """The bytes of a quiz file (history or answer log), None if there is none. Never blocks on a
+    pipe, never reads a device or a folder, never more than MAX_HISTORY_BYTES."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        return None
+    except IsADirectoryError:
+        raise UnusableHistory(f"{path} is not a regular file") from None
+    with os.fdopen(_checked_fd(fd, path), "rb") as fh:
+        return fh.read(MAX_HISTORY_BYTES + 1)
+
+
+def append_regular(path: Path, text: str) -> None:
+    """Append to a quiz file, refusing (never blocking on) a pipe, a device or a folder there."""
+    flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags, 0o600)
+    except IsADirectoryError:
+        raise UnusableHistory(f"{path} is not a regular file") from None
+    with os.fdopen(_checked_fd(fd, path), "a", encoding="utf-8") as fh:
+        fh.write(text)
+
+
 def _parse_history(text: str) -> dict[str, Answered]:
     try:
         doc = json.loads(text)
@@ -844,17 +878,9 @@ class History:
 
     def _read_text(self) -> str | None:
         """The file's text, None if there is none; never blocks on a pipe or reads a device."""
-        try:
-            fd = os.open(self.path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-        except FileNotFoundError:
+        data = read_regular(self.path)
+        if data is None:
             return None
-        with os.fdopen(fd, "rb") as fh:
-            info = os.fstat(fh.fileno())
-            if not stat.S_ISREG(info.st_mode):
-                raise UnusableHistory(f"{self.path} is not a regular file")
-            if info.st_size > MAX_HISTORY_BYTES:
-                raise UnusableHistory(f"{self.path} is over {MAX_HISTORY_BYTES // 2**20} MB")
-            data = fh.read(MAX_HISTORY_BYTES + 1)
         try:
             return data.decode("utf-8")
         except UnicodeDecodeError:
@@ -915,15 +941,18 @@ class History:
             )
             self._write(answers)
             if game is not None and asked is not None:
-                with open(log_path(self.path), "a", encoding="utf-8") as log:
-                    log.write(log_line(game, now, asked, correct) + "\n")
+                append_regular(log_path(self.path), log_line(game, now, asked, correct) + "\n")
 
     def answers_and_log(self) -> tuple[dict[str, Answered], list[Logged], int]:
         """The answer store, the answer log, and how many log lines could not be read."""
         from spacefacts.quiz_stats import log_path, read_log
 
-        with self._locked():
-            return (self._read(), *read_log(log_path(self.path)))
+        try:
+            with self._locked():
+                return (self._read(), *read_log(log_path(self.path)))
+        except OSError as exc:
+            reason = str(exc) if isinstance(exc, UnusableHistory) else (exc.strerror or str(exc))
+            raise SpacefactsError(f"cannot read the quiz history: {reason}") from None
 
     def _write(self, answers: dict[str, Answered]) -> None:
         from spacefacts.userdata import atomic_write_text

@@ -55,10 +55,12 @@ class Logged:
 
 def read_log(path: Path) -> tuple[list[Logged], int]:
     """The logged answers in file order, and how many lines could not be read (skipped)."""
-    try:
-        text = path.read_text(encoding="utf-8", errors="replace")
-    except FileNotFoundError:
+    from spacefacts.quiz import read_regular
+
+    data = read_regular(path)
+    if data is None:
         return [], 0
+    text = data.decode("utf-8", errors="replace")
     found: list[Logged] = []
     bad = 0
     for line in text.splitlines():

@@ -649,3 +649,23 @@ def test_dates_far_out_are_usage_errors(
         code, out, err = run(["in-space", "--date", value], capsys, monkeypatch)
         assert code == 2 and out == ""
         one_error_line(err)
+
+
+@pytest.mark.parametrize("kind", ["folder", "fifo"])
+def test_an_answer_log_that_is_no_file_never_hangs_and_is_named(
+    kind: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    home = history_home(tmp_path, "good")
+    log = home / "quiz-games.jsonl"
+    log.mkdir() if kind == "folder" else os.mkfifo(log)
+    monkeypatch.setenv("SPACEFACTS_HOME", str(home))
+    code, out, err = run(["quiz", "--stats"], capsys, monkeypatch)
+    assert (code, out) == (1, "")
+    one_error_line(err)
+    assert "cannot read the quiz history" in err and "not a regular file" in err
+    # Playing with such a log: the quiz runs, warns once, and does not block on the pipe.
+    monkeypatch.setattr(sys, "stdin", __import__("io").StringIO("1\n2\n"))
+    code, out, err = run(["quiz", "-n", "2", "--seed", "3"], capsys, monkeypatch)
+    assert code == 0 and "Final score" in out
+    one_error_line(err)
+    assert "cannot be used" in err
