@@ -18,6 +18,7 @@ from spacefacts.model import Time
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
 
 def console() -> Console:
@@ -70,6 +71,16 @@ def text(value: object) -> str:
 def add_row(table: Table, *cells: object) -> None:
     """A table row, every string cell through `text`; renderables (a bar chart's Text) as they are."""
     table.add_row(*(text(cell) if isinstance(cell, str) else cell for cell in cells))  # type: ignore[arg-type]
+
+
+def info_table(title: str | Text) -> Table:
+    """A card's label/value table: no header or box, bold labels, the title (already made safe) on the left."""
+    from rich.table import Table
+
+    info = Table(show_header=False, box=None, pad_edge=False, title=title, title_justify="left")
+    info.add_column(style="bold")
+    info.add_column()
+    return info
 
 
 # JSON escapes C0 controls itself; these it leaves raw: DEL, C1 (U+0080-U+009F, CSI among them),

@@ -23,7 +23,16 @@ from spacefacts.queries import (
     YearSummary,
     ordinal,
 )
-from spacefacts.render import add_row, console, emit_json, format_duration, text, time_json, visible
+from spacefacts.render import (
+    add_row,
+    console,
+    emit_json,
+    format_duration,
+    info_table,
+    text,
+    time_json,
+    visible,
+)
 
 __all__ = ["emit_json"]
 
@@ -153,9 +162,7 @@ def mission_card(card: MissionCard, extra_rows: Sequence[tuple[str, str]] = ()) 
 
     m = card.mission
     out = console()
-    info = Table(show_header=False, box=None, pad_edge=False, title=text(m.name), title_justify="left")
-    info.add_column(style="bold")
-    info.add_column()
+    info = info_table(text(m.name))
     if m.aliases:
         add_row(info, "Also", ", ".join(m.aliases))
     add_row(info, "Launch", m.launch.display())
@@ -432,9 +439,7 @@ def person_card(card: PersonCard) -> None:
 
     p = card.person
     out = console()
-    info = Table(show_header=False, box=None, pad_edge=False, title=text(p.name), title_justify="left")
-    info.add_column(style="bold")
-    info.add_column()
+    info = info_table(text(p.name))
     if p.native_name:
         add_row(info, "Native name", p.native_name)
     if p.born:

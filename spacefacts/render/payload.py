@@ -6,7 +6,7 @@ from typing import Any
 
 from spacefacts.payloads import DESTINATION_RULE, STATUS_AS_OF, PayloadCard, Visit
 from spacefacts.queries import ordinal
-from spacefacts.render import console, time_json
+from spacefacts.render import console, info_table, time_json
 
 VISIT_WORDS = {
     "flyby": "flies by",
@@ -96,13 +96,10 @@ def _sources(card: PayloadCard) -> list[str]:
 
 def payload_card(card: PayloadCard) -> None:
     from rich.markup import escape
-    from rich.table import Table
 
     p, f, launch = card.payload, card.famous, card.launch
     out = console()
-    info = Table(show_header=False, box=None, pad_edge=False, title=escape(card.name), title_justify="left")
-    info.add_column(style="bold")
-    info.add_column()
+    info = info_table(escape(card.name))
 
     def row(label: str, value: str) -> None:
         info.add_row(label, escape(value))

@@ -10,7 +10,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from spacefacts.failures import AfterFailure
-from spacefacts.render import console, format_duration, time_json, visible
+from spacefacts.render import console, format_duration, info_table, time_json, visible
 from spacefacts.stations import CrewExpeditions, Expedition, Served, StationCard
 
 if TYPE_CHECKING:
@@ -230,9 +230,7 @@ def station_page(card: StationCard) -> None:
 
     s = card.station
     out = console()
-    info = Table(show_header=False, box=None, pad_edge=False, title=_t(s.name), title_justify="left")
-    info.add_column(style="bold")
-    info.add_column()
+    info = info_table(_t(s.name))
     info.add_row("Launch", _t(f"{s.launch.display()} (GCAT {s.launch_tag})"))
     if s.reentry:
         info.add_row("Re-entry", _t(s.reentry.display()))
