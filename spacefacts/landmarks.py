@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
+from spacefacts import payloads
 from spacefacts.dataset import Dataset
 from spacefacts.model import Time
 from spacefacts.text import fold
@@ -29,18 +30,7 @@ RULE = (
     "events.toml and on the payload cards). Other satellites are counted, not listed."
 )
 PLANETS = ("Mercury", "Venus", "Mars", "Jupiter", "Saturn", "Uranus", "Neptune", "Pluto")
-VISIT_VERBS = {
-    "flyby": "flies by",
-    "orbit": "enters orbit around",
-    "landing": "lands on",
-    "rover": "rover lands on",
-    "impact": "impacts",
-    "sample collection": "collects a sample from",
-    "sample return": "returns a sample to",
-    "helicopter": "helicopter flies on",
-    "perihelion": "reaches perihelion",
-    "re-entry": "re-enters the atmosphere and ends its mission",
-}
+VISIT_VERBS = {**payloads.VISIT_VERBS, "re-entry": "re-enters the atmosphere and ends its mission"}
 LAUNCH_KINDS = frozenset(
     {"crewed launch", "deep-space launch", "first launch", "launch from another world", "landmark launch"}
 )

@@ -28,6 +28,19 @@ DESTINATION_RULE = (
     "Earth orbit or beyond Earth orbit by GCAT's launch class (O or D)"
 )
 STATUS_AS_OF = "atlasofspace, commit of 2025-02-17"
+# A visit's kind in words, before its body ("lands on" Mars): the words the landmark lines and the
+# payload card share; each adds its own (a landmark's re-entry ends a mission, a card's names where).
+VISIT_VERBS = {
+    "flyby": "flies by",
+    "orbit": "enters orbit around",
+    "landing": "lands on",
+    "rover": "rover lands on",
+    "impact": "impacts",
+    "sample collection": "collects a sample from",
+    "sample return": "returns a sample to",
+    "helicopter": "helicopter flies on",
+    "perihelion": "reaches perihelion",
+}
 
 
 class Payload(NamedTuple):

@@ -4,21 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from spacefacts.payloads import DESTINATION_RULE, STATUS_AS_OF, PayloadCard, Visit
+from spacefacts.payloads import DESTINATION_RULE, STATUS_AS_OF, VISIT_VERBS, PayloadCard, Visit
 from spacefacts.queries import ordinal
 from spacefacts.render import console, info_table, time_json
 
 VISIT_WORDS = {
-    "flyby": "flies by",
-    "orbit": "enters orbit around",
-    "landing": "lands on",
-    "rover": "rover lands on",
-    "impact": "impacts",
-    "sample collection": "collects a sample from",
-    "sample return": "returns a sample to",
+    **VISIT_VERBS,
     "gravity assist": "gravity assist at",
-    "helicopter": "helicopter flies on",
-    "perihelion": "reaches perihelion",
     "docking": "docks with",
     "re-entry": "re-enters over",
     "launch": "launches",
