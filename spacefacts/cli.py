@@ -21,6 +21,8 @@ from spacefacts.errors import Exit, ExitCode, NotFound, SpacefactsError, UsageEr
 from spacefacts.frontend import App, echo, lazy_module
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     import typer
 
     from spacefacts.dataset import Dataset
@@ -67,6 +69,16 @@ def complete_quiz_category(incomplete: str) -> list[str]:
     from spacefacts.quiz import CATEGORIES, KIND_CATEGORY
 
     return [c for c in (*CATEGORIES, *KIND_CATEGORY) if c.startswith(incomplete)]
+
+
+def _show(json: bool, data: Callable[..., Any], draw: Callable[..., None], *args: Any) -> None:
+    """--json: `data(*args)` as JSON on stdout; else `draw(*args)` for a person."""
+    from spacefacts.render import emit_json
+
+    if json:
+        emit_json(data(*args))
+    else:
+        draw(*args)
 
 
 def _version(value: bool) -> None:
@@ -125,19 +137,13 @@ def mission(
         from spacefacts.render import payload as render_payload
 
         payload_card = payloads.card(ds, found)
-        if json:
-            render.emit_json(render_payload.payload_json(payload_card))
-        else:
-            render_payload.payload_card(payload_card)
+        _show(json, render_payload.payload_json, render_payload.payload_card, payload_card)
         return
     card = queries.mission_card(ds, found)
     if explain:
         rules = queries.family_under_rules(ds, card.mission)
         subject = f"{card.mission.name}: which flight of its spacecraft family, by rule"
-        if json:
-            render.emit_json(render.rules_json(subject, rules))
-        else:
-            render.rules_table(subject, rules)
+        _show(json, render.rules_json, render.rules_table, subject, rules)
     else:
         served = stations.crew_expeditions(ds, card.mission)
         after = failures.after_failure(ds, card.mission)
@@ -164,10 +170,7 @@ def crew(
 
     ds = session.dataset()
     card = queries.mission_card(ds, queries.resolve_mission(ds, name))
-    if json:
-        render.emit_json(render.crew_list_json(card))
-    else:
-        render.crew_table(card)
+    _show(json, render.crew_list_json, render.crew_table, card)
 
 
 @app.command()
@@ -212,15 +215,11 @@ def station(
     Example: spacefacts station mir
     """
     from spacefacts import stations
-    from spacefacts.render import lookup
     from spacefacts.render import station as render
 
     ds = session.dataset()
     card = stations.station_card(ds, stations.resolve_station(ds, name))
-    if json:
-        lookup.emit_json(render.station_json(card))
-    else:
-        render.station_page(card)
+    _show(json, render.station_json, render.station_page, card)
 
 
 @app.command()
@@ -273,10 +272,7 @@ def launches(
     if explain:
         rules = queries.year_under_rules(ds, year)
         subject = f"Orbital launches in {year} under different counting rules"
-        if json:
-            render.emit_json(render.rules_json(subject, rules))
-        else:
-            render.rules_table(subject, rules)
+        _show(json, render.rules_json, render.rules_table, subject, rules)
         return
     flt = queries.LaunchFilter(country, vehicle, outcome, crewed)
     if list_ or flt.is_set():
@@ -330,10 +326,7 @@ def search(
     hits = queries.search(session.dataset(), text, limit)
     if not hits:
         raise NotFound(f"nothing matches '{text}'")
-    if json:
-        render.emit_json(render.search_json(text, hits))
-    else:
-        render.search_hits(text, hits)
+    _show(json, render.search_json, render.search_hits, text, hits)
 
 
 @data_app.command("info")
@@ -495,13 +488,9 @@ def records(
     """
     from spacefacts import history
     from spacefacts.render import history as render
-    from spacefacts.render import lookup
 
     result = history.records(session.dataset(), history.parse_moment(as_of))
-    if json:
-        lookup.emit_json(render.records_json(result))
-    else:
-        render.records(result)
+    _show(json, render.records_json, render.records, result)
 
 
 # ---- on this day: `spacefacts today` (spacefacts/today.py, render/today.py) ----
