@@ -23,11 +23,14 @@ from collections.abc import Callable
 from dataclasses import astuple
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from spacefacts import __version__
 from spacefacts.dataset import Dataset
 from spacefacts.model import Country, CrewSeat, Event, Former, Launch, Mission, Person, Site, Time
+
+if TYPE_CHECKING:
+    import weakref
 
 T = TypeVar("T")
 MAGIC = b"spacefacts-cache"
@@ -230,6 +233,21 @@ def derived(
     value = build()
     save_payload(path, wanted, marshal.dumps(encode_(value)))  # type: ignore[arg-type]
     return value
+
+
+def derived_once(
+    kept: weakref.WeakKeyDictionary[Dataset, T],
+    ds: Dataset,
+    name: str,
+    build: Callable[[], T],
+    encode_: Callable[[T], object],
+    decode_: Callable[[object], T],
+) -> T:
+    """`derived`, asked once per dataset object: later calls return what `kept` holds for it."""
+    found = kept.get(ds)
+    if found is None:
+        found = kept[ds] = derived(ds, name, build, encode_, decode_)
+    return found
 
 
 def save(ds: Dataset, path: Path, wanted: str) -> None:

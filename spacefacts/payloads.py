@@ -237,12 +237,9 @@ def _decode(payload: object) -> Payloads:
 
 def payloads_of(ds: Dataset) -> Payloads:
     """Every payload, parsed once per dataset and kept in the dataset cache."""
-    found = _CACHE.get(ds)
-    if found is None:
-        from spacefacts import cache
+    from spacefacts import cache
 
-        found = _CACHE[ds] = cache.derived(ds, "payloads", lambda: _parse(ds), _encode, _decode)
-    return found
+    return cache.derived_once(_CACHE, ds, "payloads", lambda: _parse(ds), _encode, _decode)
 
 
 def famous_of(ds: Dataset, payload: Payload) -> Famous | None:
@@ -411,10 +408,7 @@ def search_entries(ds: Dataset) -> tuple[tuple[str, str, str, str, int, tuple[st
         days = {tag: ds_launch_day(ds, ds_payload) for tag, ds_payload in _first_by_launch(ds).items()}
         return _search_entries(payloads_of(ds), days)
 
-    found = _SEARCH.get(ds)
-    if found is None:
-        found = _SEARCH[ds] = cache.derived(ds, "payload-search", build, lambda entries: entries, tuple)  # type: ignore[arg-type]
-    return found
+    return cache.derived_once(_SEARCH, ds, "payload-search", build, lambda entries: entries, tuple)  # type: ignore[arg-type]
 
 
 _JOINED: weakref.WeakKeyDictionary[Dataset, tuple[str, list[int]]] = weakref.WeakKeyDictionary()

@@ -124,13 +124,9 @@ def load(ds: Dataset) -> Stations:
     """The stations and expeditions of the dataset's folder (none if it has no expeditions.toml),
     kept in the dataset cache beside the other derived data: parsing the TOML costs more than
     the mission card it adds a line to."""
-    if ds in _LOADED:
-        return _LOADED[ds]
     from spacefacts import cache
 
-    loaded = cache.derived(ds, "stations", lambda: _parse(ds), _encode, _decode)
-    _LOADED[ds] = loaded
-    return loaded
+    return cache.derived_once(_LOADED, ds, "stations", lambda: _parse(ds), _encode, _decode)
 
 
 def _t(value: Time | None) -> tuple[str, bool] | None:

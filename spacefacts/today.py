@@ -745,12 +745,9 @@ def _decode(payload: object) -> _Calendar:
 
 def calendar_of(ds: Dataset) -> _Calendar:
     """The calendar of every day's rows; kept in the dataset cache, as building it takes a while."""
-    built = _CACHE.get(ds)
-    if built is None:
-        from spacefacts import cache
+    from spacefacts import cache
 
-        built = _CACHE[ds] = cache.derived(ds, "today", lambda: _build(ds), _encode, _decode)
-    return built
+    return cache.derived_once(_CACHE, ds, "today", lambda: _build(ds), _encode, _decode)
 
 
 # Queries ---------------------------------------------------------------------------------------
