@@ -38,6 +38,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.overlays import HOSTILE, hostile_folder
+
 SHORT = 300
 LONG = int(os.environ.get("SPACEFACTS_FUZZ_RUNS", "20000"))
 # A guard against a hang, not the expected time: 20,000 runs take about 245 s of CPU (12.2 ms each,
@@ -45,7 +47,6 @@ LONG = int(os.environ.get("SPACEFACTS_FUZZ_RUNS", "20000"))
 BUDGET_SECONDS = float(os.environ.get("SPACEFACTS_FUZZ_BUDGET", "600"))
 EXE = Path(sys.executable).with_name("spacefacts")
 
-HOSTILE = "X[/][link=http://evil.example]L[/link][bold]\x1b]0;pwned\x07\x1b[2J\x9b31m\x7f\u202eZ"
 STRINGS = [
     HOSTILE,
     "[/]",
@@ -147,61 +148,19 @@ def number(rng: random.Random) -> str:
 # ---- the world: user folders, GCAT files and write targets, all below one temporary folder ----
 
 
-def toml_string(text: str) -> str:
-    return json.dumps(text)  # JSON's escapes are TOML's (\u001b, \u009b, \u0000 ...)
-
-
 def overlay(folder: Path, text: str, mission_id: str = "evil-1") -> Path:
     """A user folder with `text` in every text field (ids are slugs, dates valid)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    v = toml_string(text)
-    (folder / "missions.toml").write_text(
-        f"""[[mission]]
-id = "{mission_id}"
-name = {v}
-aliases = [{v}]
-kind = "suborbital"
-outcome = "success"
-launch = "2024-05-01T10:00Z"
-landing = "2024-05-01T12:00Z"
-callsign = {v}
-station = {v}
-vehicle = {v}
-site = {v}
-pad = {v}
-crew = [{{ person = "{mission_id}-pilot", role = {v} }}]
-src = {v}
-""",
-        encoding="utf-8",
+    return hostile_folder(
+        folder,
+        text,
+        mission_id=mission_id,
+        person_id=f"{mission_id}-pilot",
+        event_id=f"{mission_id}-event",
+        kind="suborbital",
+        landing="2024-05-01T12:00Z",
+        eva_start="2024-05-01T11:00Z",
+        eva_minutes=5,
     )
-    (folder / "people.toml").write_text(
-        f"""[[person]]
-id = "{mission_id}-pilot"
-name = {v}
-sort_name = {v}
-native_name = {v}
-born = "1990-02-03"
-citizen = {v}
-country = {v}
-flights = ["{mission_id}"]
-evas = [{{ start = "2024-05-01T11:00Z", duration_min = 5, src = {v} }}]
-src = {v}
-""",
-        encoding="utf-8",
-    )
-    (folder / "events.toml").write_text(
-        f"""[[event]]
-id = "{mission_id}-event"
-date = "2024-05-01"
-title = {v}
-category = "accident"
-mission = "{mission_id}"
-source = {v}
-src = {v}
-""",
-        encoding="utf-8",
-    )
-    return folder
 
 
 def gcat_file(source: Path, target: Path, change: Callable[[list[str]], None] | None = None) -> Path:

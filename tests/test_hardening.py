@@ -22,12 +22,11 @@ from hypothesis import strategies as st
 from spacefacts import cache, dataset, entry, importer, userdata
 from spacefacts.errors import DataError
 from spacefacts.render import text, visible
+from tests.overlays import HOSTILE, hostile_folder
 
 EXE = Path(sys.executable).with_name("spacefacts")
 LAUNCHLOG_2025 = "launchlog-2025-2026.tsv"
 
-# Markup Rich would act on, a terminal title, clear screen, CSI as one C1 byte, BEL, DEL, a bidi override.
-HOSTILE = "X[/][link=http://evil.example]L[/link][bold]\x1b]0;pwned\x07\x1b[2J\x9b31m\x7f\u202eZ"
 FORBIDDEN = ("\x1b", "\x9b", "\x07", "\x7f", "\u202e")
 
 
@@ -48,55 +47,7 @@ def _warm(warm_cache: bytes) -> None:
 
 def hostile_overlay(folder: Path, value: str = HOSTILE) -> Path:
     """A user folder with `value` in every text field a command shows (ids stay plain slugs)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    v = json.dumps(value)  # a TOML basic string: JSON's escapes are TOML's
-    (folder / "missions.toml").write_text(
-        f"""[[mission]]
-id = "evil-1"
-name = {v}
-aliases = [{v}]
-kind = "orbital"
-outcome = "success"
-launch = "2024-05-01T10:00Z"
-landing = "2024-05-09T12:00Z"
-callsign = {v}
-station = {v}
-vehicle = {v}
-site = {v}
-pad = {v}
-crew = [{{ person = "evil-pilot", role = {v} }}]
-src = {v}
-""",
-        encoding="utf-8",
-    )
-    (folder / "people.toml").write_text(
-        f"""[[person]]
-id = "evil-pilot"
-name = {v}
-sort_name = {v}
-native_name = {v}
-born = "1990-02-03"
-citizen = {v}
-country = {v}
-flights = ["evil-1"]
-evas = [{{ start = "2024-05-02T11:00Z", duration_min = 50, src = {v} }}]
-src = {v}
-""",
-        encoding="utf-8",
-    )
-    (folder / "events.toml").write_text(
-        f"""[[event]]
-id = "2024-05-01-evil"
-date = "2024-05-01"
-title = {v}
-category = "accident"
-mission = "evil-1"
-source = {v}
-src = {v}
-""",
-        encoding="utf-8",
-    )
-    return folder
+    return hostile_folder(folder, value)
 
 
 def sf(
