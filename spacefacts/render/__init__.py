@@ -73,14 +73,27 @@ def add_row(table: Table, *cells: object) -> None:
     table.add_row(*(text(cell) if isinstance(cell, str) else cell for cell in cells))  # type: ignore[arg-type]
 
 
-def info_table(title: str | Text) -> Table:
-    """A card's label/value table: no header or box, bold labels, the title (already made safe) on the left."""
+def _bare_table(title: str | Text) -> Table:
     from rich.table import Table
 
-    info = Table(show_header=False, box=None, pad_edge=False, title=title, title_justify="left")
+    return Table(show_header=False, box=None, pad_edge=False, title=title, title_justify="left")
+
+
+def info_table(title: str | Text) -> Table:
+    """A card's label/value table: no header or box, bold labels, the title (already made safe) on the left."""
+    info = _bare_table(title)
     info.add_column(style="bold")
     info.add_column()
     return info
+
+
+def chart_table(title: str) -> Table:
+    """A bar chart's table: no header or box; a bold label and a figure, both right-aligned, then the bar."""
+    table = _bare_table(title)
+    table.add_column(justify="right", style="bold")
+    table.add_column(justify="right")
+    table.add_column()
+    return table
 
 
 # JSON escapes C0 controls itself; these it leaves raw: DEL, C1 (U+0080-U+009F, CSI among them),

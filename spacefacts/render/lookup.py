@@ -25,6 +25,7 @@ from spacefacts.queries import (
 )
 from spacefacts.render import (
     add_row,
+    chart_table,
     console,
     emit_json,
     format_duration,
@@ -580,22 +581,12 @@ def by_year_json(counts: list[YearCount]) -> dict[str, Any]:
 def by_year_chart(counts: list[YearCount], coverage_end: str, record: bool = False) -> Any:
     """A bar per year: successes as full blocks, failures as light shade. Returns the console."""
     from rich.console import Console
-    from rich.table import Table
     from rich.text import Text
 
     out = console() if not record else Console(record=True, width=100, highlight=False)
     width = max(10, min(80, out.width - 20))
     peak = max(c.attempts for c in counts) or 1
-    table = Table(
-        title="Orbital launch attempts per year (successes █, failures ░)",
-        title_justify="left",
-        show_header=False,
-        box=None,
-        pad_edge=False,
-    )
-    table.add_column(justify="right", style="bold")
-    table.add_column(justify="right")
-    table.add_column()
+    table = chart_table("Orbital launch attempts per year (successes █, failures ░)")
     for c in counts:
         ok = round(c.successes * width / peak)
         bad = round(c.failures * width / peak)

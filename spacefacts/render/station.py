@@ -10,7 +10,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from spacefacts.failures import AfterFailure
-from spacefacts.render import console, format_duration, info_table, time_json, visible
+from spacefacts.render import chart_table, console, format_duration, info_table, time_json, visible
 from spacefacts.stations import CrewExpeditions, Expedition, Served, StationCard
 
 if TYPE_CHECKING:
@@ -303,7 +303,6 @@ def _periods(card: StationCard) -> list[tuple[str, float, int]]:
 
 
 def aboard_chart(card: StationCard, out: Console | None = None) -> None:
-    from rich.table import Table
     from rich.text import Text
 
     out = out or console()
@@ -311,16 +310,7 @@ def aboard_chart(card: StationCard, out: Console | None = None) -> None:
     width = max(10, min(60, out.width - 30))
     peak = max((mean for _, mean, _ in periods), default=0) or 1
     unit = "month" if len(periods[0][0]) == 7 else "year"
-    table = Table(
-        title=f"People aboard, mean per day by {unit} (█) and the most on one day",
-        title_justify="left",
-        show_header=False,
-        box=None,
-        pad_edge=False,
-    )
-    table.add_column(justify="right", style="bold")
-    table.add_column(justify="right")
-    table.add_column()
+    table = chart_table(f"People aboard, mean per day by {unit} (█) and the most on one day")
     table.add_column(justify="right")
     for label, mean, most in periods:
         table.add_row(
