@@ -218,8 +218,15 @@ def derived(
     build: Callable[[], T],
     encode_: Callable[[T], object],
     decode_: Callable[[object], T],
+    kept: weakref.WeakKeyDictionary[Dataset, T] | None = None,
 ) -> T:
-    """Something computed from the whole dataset, kept beside the dataset cache under the same key."""
+    """Something computed from the whole dataset, kept beside the dataset cache under the same key.
+    With `kept`, asked once per dataset object: later calls return what `kept` holds for it."""
+    if kept is not None:
+        found = kept.get(ds)
+        if found is None:
+            found = kept[ds] = derived(ds, name, build, encode_, decode_)
+        return found
     if ds.cache is None:
         return build()
     folder, wanted = ds.cache
@@ -233,21 +240,6 @@ def derived(
     value = build()
     save_payload(path, wanted, marshal.dumps(encode_(value)))  # type: ignore[arg-type]
     return value
-
-
-def derived_once(
-    kept: weakref.WeakKeyDictionary[Dataset, T],
-    ds: Dataset,
-    name: str,
-    build: Callable[[], T],
-    encode_: Callable[[T], object],
-    decode_: Callable[[object], T],
-) -> T:
-    """`derived`, asked once per dataset object: later calls return what `kept` holds for it."""
-    found = kept.get(ds)
-    if found is None:
-        found = kept[ds] = derived(ds, name, build, encode_, decode_)
-    return found
 
 
 def save(ds: Dataset, path: Path, wanted: str) -> None:

@@ -239,7 +239,7 @@ def payloads_of(ds: Dataset) -> Payloads:
     """Every payload, parsed once per dataset and kept in the dataset cache."""
     from spacefacts import cache
 
-    return cache.derived_once(_CACHE, ds, "payloads", lambda: _parse(ds), _encode, _decode)
+    return cache.derived(ds, "payloads", lambda: _parse(ds), _encode, _decode, kept=_CACHE)
 
 
 def famous_of(ds: Dataset, payload: Payload) -> Famous | None:
@@ -408,7 +408,7 @@ def search_entries(ds: Dataset) -> tuple[tuple[str, str, str, str, int, tuple[st
         days = {tag: ds_launch_day(ds, ds_payload) for tag, ds_payload in _first_by_launch(ds).items()}
         return _search_entries(payloads_of(ds), days)
 
-    return cache.derived_once(_SEARCH, ds, "payload-search", build, lambda entries: entries, tuple)  # type: ignore[arg-type]
+    return cache.derived(ds, "payload-search", build, lambda entries: entries, tuple, kept=_SEARCH)  # type: ignore[arg-type]
 
 
 _JOINED: weakref.WeakKeyDictionary[Dataset, tuple[str, list[int]]] = weakref.WeakKeyDictionary()

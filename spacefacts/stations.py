@@ -126,7 +126,7 @@ def load(ds: Dataset) -> Stations:
     the mission card it adds a line to."""
     from spacefacts import cache
 
-    return cache.derived_once(_LOADED, ds, "stations", lambda: _parse(ds), _encode, _decode)
+    return cache.derived(ds, "stations", lambda: _parse(ds), _encode, _decode, kept=_LOADED)
 
 
 def _t(value: Time | None) -> tuple[str, bool] | None:

@@ -747,7 +747,7 @@ def calendar_of(ds: Dataset) -> _Calendar:
     """The calendar of every day's rows; kept in the dataset cache, as building it takes a while."""
     from spacefacts import cache
 
-    return cache.derived_once(_CACHE, ds, "today", lambda: _build(ds), _encode, _decode)
+    return cache.derived(ds, "today", lambda: _build(ds), _encode, _decode, kept=_CACHE)
 
 
 # Queries ---------------------------------------------------------------------------------------
