@@ -1,7 +1,6 @@
-"""User folders the tests write: one with a hostile string in every text field a command shows.
-
-Shared by tests/test_hardening.py and tests/test_fuzz_entry.py; the pieces that differ between
-them (ids, kind, landing, the EVA) are arguments.
+"""User folders the tests write: one with a hostile string in every text field a command shows
+(tests/test_hardening.py, tests/test_fuzz_entry.py; what differs between them, the ids, kind,
+landing and EVA, are arguments), and the README's example folder (test_hardening, test_robustness).
 """
 
 from __future__ import annotations
@@ -79,4 +78,42 @@ src = {v}
 """,
         encoding="utf-8",
     )
+    return folder
+
+
+# The README's example of a user's own folder: a balloon flight, its pilot and an event.
+README_MISSION = """[[mission]]
+id = "my-balloon-1"
+name = "My Balloon 1"
+kind = "suborbital"
+outcome = "success"
+launch = "2024-05-01T10:00Z"
+landing = "2024-05-01T12:00Z"
+crew = [{ person = "my-pilot", role = "CDR" }]
+src = "my notebook, page 3"
+"""
+README_PERSON = """[[person]]
+id = "my-pilot"
+name = "Ada Pilot"
+flights = ["my-balloon-1"]
+src = "my notebook, page 1"
+"""
+README_EVENT = """[[event]]
+id = "2024-05-01-my-balloon-lands"
+date = "2024-05-01"
+title = "My Balloon 1 lands in a field"
+category = "landing"
+mission = "my-balloon-1"
+source = "my notebook, page 3"
+src = "my notebook"
+"""
+
+
+def readme_folder(folder: Path, *, event: bool = True) -> Path:
+    """A new folder holding the README's mission and person, and its event unless `event` is False."""
+    folder.mkdir()
+    (folder / "missions.toml").write_text(README_MISSION)
+    (folder / "people.toml").write_text(README_PERSON)
+    if event:
+        (folder / "events.toml").write_text(README_EVENT)
     return folder

@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from spacefacts import cache, dataset, entry, importer, userdata
 from spacefacts.errors import DataError
 from spacefacts.render import text, visible
-from tests.overlays import HOSTILE, hostile_folder
+from tests.overlays import HOSTILE, hostile_folder, readme_folder
 
 EXE = Path(sys.executable).with_name("spacefacts")
 LAUNCHLOG_2025 = "launchlog-2025-2026.tsv"
@@ -348,31 +348,10 @@ def test_a_killed_writers_temporary_files_are_swept(tmp_path: Path) -> None:
 
 # ---- 6. user folders -------------------------------------------------------------------------
 
-README_MISSION = """[[mission]]
-id = "my-balloon-1"
-name = "My Balloon 1"
-kind = "suborbital"
-outcome = "success"
-launch = "2024-05-01T10:00Z"
-landing = "2024-05-01T12:00Z"
-crew = [{ person = "my-pilot", role = "CDR" }]
-src = "my notebook, page 3"
-"""
-README_PERSON = """[[person]]
-id = "my-pilot"
-name = "Ada Pilot"
-flights = ["my-balloon-1"]
-src = "my notebook, page 1"
-"""
-
 
 @pytest.fixture
 def mine(tmp_path: Path) -> Path:
-    folder = tmp_path / "mine"
-    folder.mkdir()
-    (folder / "missions.toml").write_text(README_MISSION)
-    (folder / "people.toml").write_text(README_PERSON)
-    return folder
+    return readme_folder(tmp_path / "mine", event=False)
 
 
 def test_quiz_and_a_folder_named_twice(mine: Path) -> None:

@@ -13,35 +13,10 @@ import pytest
 from typer.testing import CliRunner
 
 from spacefacts.cli import app
+from tests.overlays import readme_folder
 
 ROOT = Path(__file__).resolve().parents[1]
 runner = CliRunner()
-
-MISSION = """[[mission]]
-id = "my-balloon-1"
-name = "My Balloon 1"
-kind = "suborbital"
-outcome = "success"
-launch = "2024-05-01T10:00Z"
-landing = "2024-05-01T12:00Z"
-crew = [{ person = "my-pilot", role = "CDR" }]
-src = "my notebook, page 3"
-"""
-PERSON = """[[person]]
-id = "my-pilot"
-name = "Ada Pilot"
-flights = ["my-balloon-1"]
-src = "my notebook, page 1"
-"""
-EVENT = """[[event]]
-id = "2024-05-01-my-balloon-lands"
-date = "2024-05-01"
-title = "My Balloon 1 lands in a field"
-category = "landing"
-mission = "my-balloon-1"
-source = "my notebook, page 3"
-src = "my notebook"
-"""
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
@@ -51,12 +26,7 @@ def run(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
 
 @pytest.fixture
 def mine(tmp_path: Path) -> Path:
-    folder = tmp_path / "mine"
-    folder.mkdir()
-    (folder / "missions.toml").write_text(MISSION)
-    (folder / "people.toml").write_text(PERSON)
-    (folder / "events.toml").write_text(EVENT)
-    return folder
+    return readme_folder(tmp_path / "mine")
 
 
 def test_own_data_is_layered_on_the_builtin_data(mine: Path) -> None:
