@@ -22,6 +22,7 @@ from typer.testing import CliRunner
 from spacefacts import quiz
 from spacefacts.cli import app
 from spacefacts.dataset import Dataset
+from tests.quiz_oracle import days_by_text
 
 runner = CliRunner()
 SEEDS = range(100)
@@ -34,18 +35,6 @@ def run(*args: str, input: str | None = None) -> tuple[int, str, str]:
 
 
 # An independent oracle: which options are true, computed straight from the records ----------
-
-
-def _days_by_text(ds: Dataset) -> dict[str, set[date]]:
-    """Every text the history questions could show, with every day it names."""
-    days: dict[str, set[date]] = {}
-    for e in ds.events:
-        if len(e.date.iso) >= 10:
-            days.setdefault(e.title, set()).add(date.fromisoformat(e.date.iso[:10]))
-    for m in ds.missions:
-        if len(m.launch.iso) >= 10:
-            days.setdefault(f"{m.name} launches", set()).add(date.fromisoformat(m.launch.iso[:10]))
-    return days
 
 
 def _flew(ds: Dataset, person_id: str) -> set[str]:
@@ -171,7 +160,7 @@ def _many_questions(ds: Dataset) -> list[quiz.Question]:
 def test_a_thousand_questions_each_have_exactly_one_right_option(ds: Dataset) -> None:
     questions = _many_questions(ds)
     assert len(questions) >= 1000
-    days = _days_by_text(ds)
+    days = days_by_text(ds)
     for q in questions:
         assert len(q.options) == 4, q
         assert len(set(q.options)) == 4, q

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from datetime import date, datetime
+from datetime import datetime
 from functools import lru_cache
 
 import pytest
 
 from spacefacts import quiz
 from spacefacts.dataset import Dataset
+from tests.quiz_oracle import days_by_text
 
 SEEDS = range(720)  # x 10 questions: at least 5,000 of the kinds this oracle knows
 ACCEPTANCE_SEEDS = range(1, 41)  # the 40 seeds x 10 questions
@@ -50,16 +51,7 @@ def defensible(truth: str | None, option: str, rocket: bool = False) -> bool:
     return a.startswith(b) or b.startswith(a)
 
 
-@lru_cache(maxsize=1)
-def _days(ds: Dataset) -> dict[str, set[date]]:
-    days: dict[str, set[date]] = {}
-    for e in ds.events:
-        if len(e.date.iso) >= 10:
-            days.setdefault(e.title, set()).add(date.fromisoformat(e.date.iso[:10]))
-    for m in ds.missions:
-        if len(m.launch.iso) >= 10:
-            days.setdefault(f"{m.name} launches", set()).add(date.fromisoformat(m.launch.iso[:10]))
-    return days
+_days = lru_cache(maxsize=1)(days_by_text)
 
 
 def _aboard(ds: Dataset, mission_id: str) -> set[str]:
