@@ -5,7 +5,6 @@ review the diff (tests/golden/80, tests/golden/120)."""
 from __future__ import annotations
 
 import json
-import os
 import re
 from pathlib import Path
 
@@ -14,8 +13,8 @@ from typer.testing import CliRunner
 
 from spacefacts import dataset, quiz, quiz_stats
 from spacefacts.cli import app
+from tests.golden_files import GOLDEN, check_golden
 
-GOLDEN = Path(__file__).parent / "golden"
 FIXTURES = Path(__file__).parent / "fixtures"
 WIDTHS = (80, 120)
 runner = CliRunner()
@@ -101,11 +100,7 @@ def _run(args: list[str], width: int, code: int = 0) -> str:
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_golden(name: str, width: int) -> None:
     out = _run(CASES[name], width, EXIT.get(name, 0))
-    path = GOLDEN / str(width) / f"{name}.txt"
-    if os.environ.get("UPDATE_GOLDEN"):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(out)
-    assert out == path.read_text()
+    check_golden(f"{width}/{name}", out)
     # The quiz and validate's problem lines print lines whole on purpose (a terminal wraps them;
     # a problem stays one line for grep); everything else fits.
     if CASES[name][0] != "quiz" and name != "data-validate-misnamed":

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -14,8 +12,8 @@ from typer.testing import CliRunner
 
 from spacefacts import dataset, queries
 from spacefacts.cli import app
+from tests.golden_files import GOLDEN, check_golden
 
-GOLDEN = Path(__file__).parent / "golden"
 ENV = {"COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb"}
 runner = CliRunner()
 DS = dataset.load()
@@ -45,10 +43,7 @@ def test_golden_tables(name: str) -> None:
     """Set UPDATE_GOLDEN=1 to rewrite the files after a deliberate change, then review the diff."""
     code, out, err = run(*GOLDEN_CASES[name])
     assert code == 0, err
-    path = GOLDEN / f"{name}.txt"
-    if os.environ.get("UPDATE_GOLDEN"):
-        path.write_text(out)
-    assert out == path.read_text()
+    check_golden(name, out)
 
 
 def test_golden_files_have_no_colour_codes() -> None:

@@ -18,9 +18,9 @@ from typer.testing import CliRunner
 from spacefacts import dataset, failures, queries, station_quiz, stations
 from spacefacts.cli import app
 from spacefacts.model import Time
+from tests.golden_files import check_golden
 
 ROOT = Path(__file__).resolve().parents[1]
-GOLDEN = Path(__file__).parent / "golden"
 ENV = {"COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb"}
 DS = dataset.load()
 SD = stations.load(DS)
@@ -351,10 +351,7 @@ def test_golden_station_pages(name: str) -> None:
     """Set UPDATE_GOLDEN=1 to rewrite after a deliberate change, then review the diff."""
     code, out, err = run(*GOLDEN_CASES[name])
     assert code == 0, err
-    path = GOLDEN / f"{name}.txt"
-    if os.environ.get("UPDATE_GOLDEN"):
-        path.write_text(out)
-    assert out == path.read_text()
+    check_golden(name, out)
 
 
 def test_json_keys_are_documented() -> None:
