@@ -59,10 +59,10 @@ def ctx_for(rows: list[Any]) -> dict[str, Any]:
     }
 
 
-def test_a_new_disagreement_without_rule_or_correction_is_reported_unresolved(
-    sources: Path, tmp_path: Path
-) -> None:
-    (tmp_path / "corrections.toml").write_text("", encoding="utf-8")
+def resolve_test_landing(
+    sources: Path, folder: Path
+) -> tuple[list[reconcile.Correction], list[reconcile.Disagreement], Report]:
+    """One landing disagreement (H99999: 2 or 3 January 2030), resolved with folder's corrections.toml."""
     row = hsf.Row(1, {"HSFID": "H99999", "LDate": "2030 Jan  1 0000:00"}, id="test-flight")
     found = [
         reconcile.Disagreement(
@@ -70,7 +70,14 @@ def test_a_new_disagreement_without_rule_or_correction_is_reported_unresolved(
         )
     ]
     report = Report()
-    applied = reconcile.resolve(found, sources, tmp_path, ctx_for([row]), report)
+    return reconcile.resolve(found, sources, folder, ctx_for([row]), report), found, report
+
+
+def test_a_new_disagreement_without_rule_or_correction_is_reported_unresolved(
+    sources: Path, tmp_path: Path
+) -> None:
+    (tmp_path / "corrections.toml").write_text("", encoding="utf-8")
+    applied, _, report = resolve_test_landing(sources, tmp_path)
     assert applied == []
     assert "UNRESOLVED" in report.markdown()
     assert "- disagreements unresolved: 1" in report.markdown()
@@ -82,14 +89,7 @@ def test_a_curated_correction_settles_it_and_names_its_source(sources: Path, tmp
         'value = "2030-01-03T00:00Z"\nsource = "https://example.org/press-kit"\n',
         encoding="utf-8",
     )
-    row = hsf.Row(1, {"HSFID": "H99999", "LDate": "2030 Jan  1 0000:00"}, id="test-flight")
-    found = [
-        reconcile.Disagreement(
-            "mission", "landing", "H99999", "H99999 test landing", "2030-01-02T00:00Z", "2030-01-03T00:00Z"
-        )
-    ]
-    report = Report()
-    applied = reconcile.resolve(found, sources, tmp_path, ctx_for([row]), report)
+    applied, found, report = resolve_test_landing(sources, tmp_path)
     assert [(c.key, c.value) for c in applied] == [("H99999", "2030-01-03T00:00Z")]
     assert found[0].winner == "cosmos"
     assert "https://example.org/press-kit" in report.markdown()
