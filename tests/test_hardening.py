@@ -532,14 +532,19 @@ def test_cache_never_follows_a_link_or_waits_on_a_pipe(cache_file: Path, tmp_pat
 
 
 def test_cache_is_keyed_to_the_installed_code(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Only the fingerprint is swapped and put back: monkeypatch.undo() would also drop the test's
+    # temporary SPACEFACTS_HOME and send the last read to the real user cache.
     ds = dataset.Dataset()
     before = cache.key(ds)
-    monkeypatch.setattr(cache, "code_fingerprint", lambda: "a newer release")
-    assert cache.key(ds) != before
-    cache.load(dataset.Dataset(), userdata.cache_dir())
-    fresh = dataset.Dataset()
-    assert cache._read(userdata.cache_dir() / cache.FILE, cache.key(fresh)) is not None
-    monkeypatch.undo()
+    installed = cache.code_fingerprint
+    cache.code_fingerprint = lambda: "a newer release"  # type: ignore[assignment]
+    try:
+        assert cache.key(ds) != before
+        cache.load(dataset.Dataset(), userdata.cache_dir())
+        fresh = dataset.Dataset()
+        assert cache._read(userdata.cache_dir() / cache.FILE, cache.key(fresh)) is not None
+    finally:
+        cache.code_fingerprint = installed  # type: ignore[method-assign]
     assert cache._read(userdata.cache_dir() / cache.FILE, cache.key(fresh)) is None
 
 
