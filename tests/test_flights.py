@@ -139,14 +139,29 @@ def test_spacewalks_and_person_evas_are_counted_apart() -> None:
     ("person", "evas"),
     [
         ("daniel-barry", 4),
-        ("jessica-meir", 3),
+        ("jessica-meir", 5),  # 3 in 2019-2020 (cosmos-book lists two twice) and U.S. spacewalks 94 and 95
         ("sunita-williams", 9),
         ("oleg-kononenko", 7),
         ("anne-mcclain", 3),
+        ("chen-dong", 6),  # Shenzhou 14 (3) and Shenzhou 20 EVAs 1-3: China's most, per CMSA
+        ("zhang-lu", 6),  # Shenzhou 15 (4) and Shenzhou 21 EVAs 1-2
+        ("sergey-ryzhikov", 3),  # VKD-47 (2020), VKD-64 and VKD-65
+        ("sergei-kud-sverchkov", 2),  # VKD-47 (2020) and the 2026-05-27 EVA
+        ("christopher-williams", 2),  # U.S. spacewalks 94 and 95
     ],
 )
-def test_evas_counted_once_and_through_2025(ds: Any, person: str, evas: int) -> None:
+def test_evas_counted_once_and_through_2026(ds: Any, person: str, evas: int) -> None:
     assert len(ds.person_by_id[person].evas) == evas
+
+
+def test_meirs_twice_listed_evas_still_count_once(ds: Any) -> None:
+    assert sum(1 for e in ds.person_by_id["jessica-meir"].evas if e.start.start.year < 2024) == 3
+
+
+def test_shenzhou_20_spacewalks_are_four_and_each_cites_a_page(ds: Any) -> None:
+    card = queries.mission_card(ds, ds.mission_by_id["shenzhou-20"])
+    assert card.spacewalks == 4
+    assert all(row.eva.src.startswith("curated/evas.toml: http") for row in card.evas)
 
 
 def test_polaris_dawn_has_the_first_commercial_spacewalk(ds: Any) -> None:
@@ -162,8 +177,33 @@ def test_records_show_ties_and_data_info_the_eva_coverage() -> None:
     assert {h["id"] for h in orbital["holders"]} == {"jerry-ross", "franklin-chang-diaz"}
     assert records["flights_in_progress_counted_to"] == "2026-06-01"
     info = spacefacts("data", "info")
-    assert info["evas_through"] >= "2025-05-01"
+    assert info["evas_through"] == "2026-06-30"
     assert "2023" in info["eva_coverage"] and "curated" in info["eva_coverage"]
+    assert "looked for through 2026-07-03" in info["eva_coverage"]
+    assert "not included: Russian EVAs after 2026-05-27" in info["eva_coverage"]
+    assert "Tiangong EVAs after 2026-03-16" in info["eva_coverage"]
+
+
+def test_eva_pages_that_disagree_go_to_the_report_and_gaps_must_be_words(tmp_path: Path) -> None:
+    from spacefacts.build import evas
+    from spacefacts.build.report import Report
+
+    path = tmp_path / "evas.toml"
+    path.write_text(
+        '[coverage]\nchecked_through = "2026-07-03"\ngaps = ["Martian EVAs"]\n'
+        '[[eva]]\npeople = ["AS-1"]\nstart = "2025-01-20T08:55Z"\nsource = "https://a.example"\n'
+        'disagrees = "https://b.example says 8.5 h; the list is used"\n'
+    )
+    report = Report()
+    rows = evas.load(path, {"AS-1"}, report)
+    assert rows["AS-1"] == [{"start": "2025-01-20T08:55Z", "src": "curated/evas.toml: https://a.example"}]
+    assert report.sections[evas.DISAGREE] == [
+        "2025-01-20T08:55Z (AS-1): https://b.example says 8.5 h; the list is used"
+    ]
+    assert evas.gaps(path) == ("2026-07-03", ["Martian EVAs"])
+    path.write_text("[coverage]\ngaps = [1]\n")
+    with pytest.raises(ValueError, match="gaps must be a list of strings"):
+        evas.gaps(path)
 
 
 def test_a_person_still_up_counts_the_current_flight_to_the_data_end() -> None:

@@ -4,7 +4,9 @@ cosmos-book lists some EVAs twice in a person's file: once with a date only and 
 (BARRY_DT.md: 2001-08-16 and 2001-08-16T13:58Z), or twice with the same time (MEIR_JU.md). A
 person's EVAs are therefore merged by start: the same start, or a date-only start on the day of a
 timed one, is one EVA (what either row adds, an end or a duration, is kept). Every merge is
-reported. curated/evas.toml adds EVAs from 2024 on, each row naming its public source.
+reported. curated/evas.toml adds EVAs from 2024 on, each row naming its public source; what another
+page says that differs (`disagrees`) goes to the data report, and its `[coverage]` table (how far the
+rows were checked, what is known to be missing) goes into the coverage statement of `data info`.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from spacefacts.build.report import Report
 
 Record = dict[str, Any]
 SECTION = "people: EVAs listed twice by cosmos-book, counted once"
+DISAGREE = "people: EVA pages that disagree (curated/evas.toml: the row's rule decides, see its header)"
 ISO = re.compile(r"\d{4}-\d\d-\d\d(T\d\d:\d\d(:\d\d)?Z)?")
 
 
@@ -48,8 +51,11 @@ def dedupe(evas: list[Record], who: str, report: Report) -> list[Record]:
     return [{k: e[k] for k in ("start", "end", "duration_min", "src") if k in e} for e in ordered]
 
 
-def load(path: Path, known: set[str]) -> dict[str, list[Record]]:
-    """astro No -> EVA records from curated/evas.toml; a row without people, start or source fails."""
+def load(path: Path, known: set[str], report: Report | None = None) -> dict[str, list[Record]]:
+    """astro No -> EVA records from curated/evas.toml; a row without people, start or source fails.
+
+    A row's `disagrees` (what another page says and which value is used) is added to the report.
+    """
     with path.open("rb") as fh:
         rows = tomllib.load(fh).get("eva", [])
     out: dict[str, list[Record]] = {}
@@ -68,19 +74,40 @@ def load(path: Path, known: set[str]) -> dict[str, list[Record]]:
         if "duration_min" in row:
             rec["duration_min"] = int(row["duration_min"])
         rec["src"] = f"curated/evas.toml: {source}"
+        if report is not None and row.get("disagrees"):
+            report.add(DISAGREE, f"{start} ({', '.join(people)}): {row['disagrees']}")
         for no in people:
             out.setdefault(no, []).append(dict(rec))
     return out
 
 
-def coverage(persons: list[Record], report: Report) -> str:
-    """The EVA coverage in words, for data info: where the complete list ends and what follows."""
+def gaps(path: Path) -> tuple[str | None, list[str]]:
+    """curated/evas.toml `[coverage]`: the date the rows were looked for through, and the known gaps."""
+    with path.open("rb") as fh:
+        table = tomllib.load(fh).get("coverage", {})
+    checked = table.get("checked_through")
+    listed = table.get("gaps", [])
+    if not isinstance(listed, list) or not all(isinstance(g, str) for g in listed):
+        raise ValueError(f"{path.name}: [coverage] gaps must be a list of strings")
+    return (str(checked) if checked else None), listed
+
+
+def coverage(persons: list[Record], report: Report, path: Path | None = None) -> str:
+    """The EVA coverage in words, for data info: where the complete list ends, what follows, what is missing."""
     cosmos = [e["start"] for p in persons for e in p.get("evas", []) if e["src"].startswith("cosmos-book")]
     curated = [e for p in persons for e in p.get("evas", []) if e["src"].startswith("curated/")]
     walks = {(e["start"], e["src"]) for e in curated}
     text = f"cosmos-book's EVAs through {max(cosmos)[:10]} (its list ends with 2023)"
+    checked, missing = gaps(path) if path is not None else (None, [])
     if curated:
         last = max(e["start"] for e in curated)[:10]
-        text += f"; {len(walks)} later spacewalks from curated/evas.toml through {last} (not every EVA since 2024)"
+        text += f"; then {len(walks)} spacewalks from curated/evas.toml through {last}"
+        if checked:
+            text += f", looked for through {checked}"
+    if missing:
+        text += "; not included: " + "; ".join(missing)
+    elif curated:
+        text += " (not every EVA since 2024)"
     report.figure("EVAs after cosmos-book (curated/evas.toml), person-EVAs", len(curated))
+    report.figure("EVAs after cosmos-book (curated/evas.toml), spacewalks", len(walks))
     return text

@@ -1485,7 +1485,7 @@ def build(sources: Path, launch_doc: dict[str, Any], report: Report) -> tuple[di
     astro_updated = updated_time((sources / ASTRO_FILE).read_text(encoding="utf-8").split("\n"))
     durations_agree = check_durations(people, by_tag, returns, astro_updated, report)
     order = {r.tag: i for i, r in enumerate(rows)}
-    curated_evas = eva_list.load(ROOT / "curated" / "evas.toml", {p.no for p in people})
+    curated_evas = eva_list.load(ROOT / "curated" / "evas.toml", {p.no for p in people}, report)
     persons = []
     for p in people:
         flights = [by_tag[t].id for t, _ in sorted(p.rides, key=lambda tr: order[tr[0]])]
@@ -1519,7 +1519,7 @@ def build(sources: Path, launch_doc: dict[str, Any], report: Report) -> tuple[di
         "meta": {
             "source": f"{source}; EVAs from {cosmos_credit} and curated/evas.toml",
             "updated": updated,
-            "eva_coverage": eva_list.coverage(persons, report),
+            "eva_coverage": eva_list.coverage(persons, report, ROOT / "curated" / "evas.toml"),
         },
         "person": persons,
     }
