@@ -233,3 +233,28 @@ def test_suborbital_flights_show_vehicle_and_site(
         assert platform in (m.platform or "")
     else:
         assert m.platform is None
+
+
+@pytest.mark.parametrize(
+    ("mission", "vehicle", "site", "pad"),
+    [
+        ("sts-41-d-pad-abort", "Space Shuttle (Discovery)", "KSC", "LC39A"),
+        ("sts-51-f-pad-abort", "Space Shuttle (Challenger)", "KSC", "LC39A"),
+        ("sts-55-pad-abort", "Space Shuttle (Columbia)", "KSC", "LC39A"),
+        ("sts-51-pad-abort", "Space Shuttle (Discovery)", "KSC", "LC39B"),
+        ("new-shepard-ns-20", "New Shepard", "WTEX", None),
+        ("galactic-01", "SpaceShipTwo (VSS Unity)", "SPAM", None),
+        ("vms-unity-vf-02", "SpaceShipTwo (VSS Unity)", "SPAM", None),
+        ("x-15-flight-3-a-11", "X-15", "EAFB", None),
+    ],
+)
+def test_aborts_and_late_suborbital_flights_have_vehicle_and_site(
+    ds: Any, mission: str, vehicle: str, site: str, pad: str | None
+) -> None:
+    m = ds.mission_by_id[mission]
+    assert (m.vehicle, m.site, m.pad) == (vehicle, site, pad)
+
+
+def test_every_suborbital_flight_and_abort_has_vehicle_and_site(ds: Any) -> None:
+    missing = [m.id for m in ds.missions if m.kind in ("suborbital", "abort") and not (m.vehicle and m.site)]
+    assert missing == []

@@ -75,6 +75,11 @@ def apply(missions: list[dict[str, Any]], sources: Path, curated: Path, report: 
                 m["platform"] = e["platform"]
             m["src"] += f"; vehicle and site: curated/suborbital.toml ({e['source']})"
             filled["curated"] += 1
+            if str(e.get("note", "")).startswith("rule:"):
+                report.add(
+                    "missions: suborbital vehicle and site by a stated rule, not a per-flight record",
+                    f"{m['hsf_id']} {m['name']} ({m['kind']}, {m['launch'][:10]}): {e['note']}",
+                )
         else:
             if m["kind"] in ("suborbital", "abort"):
                 report.add(
