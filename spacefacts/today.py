@@ -278,7 +278,7 @@ def _crewed_launches(ds: Dataset, firsts: dict[str, list[str]]) -> list[Annivers
 def _crewed_landings(ds: Dataset) -> list[Anniversary]:
     """A row per landing of a crewed ship, naming who came home on it (their own return)."""
     aboard: dict[str, list[Person]] = {}
-    orphans: dict[tuple[str, str], list[tuple[Person, str]]] = {}
+    orphans: dict[tuple[str, str], list[tuple[Person, str, str | None]]] = {}
     for m in ds.missions:
         for person in _crew(ds, m):
             back = person.return_from(m.id)
@@ -287,7 +287,7 @@ def _crewed_landings(ds: Dataset) -> list[Anniversary]:
             elif back.on:
                 aboard.setdefault(back.on, []).append(person)
             elif _has_day(back.landing):
-                orphans.setdefault((back.landing.iso, m.id), []).append((person, back.src))
+                orphans.setdefault((back.landing.iso, m.id), []).append((person, back.src, back.ship))
     rows = []
     for m in ds.missions:
         # A suborbital flight lands the day it launches; its launch row tells the story.
@@ -316,7 +316,10 @@ def _crewed_landings(ds: Dataset) -> list[Anniversary]:
         )
     for (iso, mission_id), came_home in sorted(orphans.items()):
         name = ds.mission_by_id[mission_id].name
-        people = [p for p, _ in came_home]
+        people = [p for p, _, _ in came_home]
+        ships = {ship for _, _, ship in came_home}
+        ship = ships.pop() if len(ships) == 1 else None
+        on = f"on {ship}, which flew up uncrewed" if ship else "on a ship that flew up uncrewed"
         rows.append(
             Anniversary(
                 key=f"landing-{mission_id}-return",
@@ -324,9 +327,8 @@ def _crewed_landings(ds: Dataset) -> list[Anniversary]:
                 category="landing",
                 kind="crewed landing",
                 tier=2,
-                title=f"{_names(people)} land, ending the flight that began on {name} "
-                "(on a ship that flew up uncrewed)",
-                sources=tuple(dict.fromkeys(src for _, src in came_home)),
+                title=f"{_names(people)} land {on}, ending the flight that began on {name}",
+                sources=tuple(dict.fromkeys(src for _, src, _ in came_home)),
                 mission=mission_id,
                 people=tuple(p.id for p in people),
             )

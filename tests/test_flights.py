@@ -113,6 +113,14 @@ def test_soyuz_ms_22_crew_came_home_on_a_ship_that_flew_up_uncrewed(ds: Any) -> 
     assert {row.home_on_name for row in card.up} == {"Soyuz MS-23"}
 
 
+def test_shenzhou_21_crew_came_home_on_shenzhou_22(ds: Any) -> None:
+    card = queries.mission_card(ds, ds.mission_by_id["shenzhou-21"])
+    assert {row.home_on_name for row in card.up} == {"Shenzhou 22"}
+    assert {row.home.iso[:10] for row in card.up if row.home} == {"2026-05-29"}
+    titles = [e["title"] for e in spacefacts("today", "--date", "05-29")["events"]]
+    assert any("Zhang Hongzhang land on Shenzhou 22, which flew up uncrewed" in t for t in titles)
+
+
 @pytest.mark.parametrize(
     ("mission", "words"),
     [
