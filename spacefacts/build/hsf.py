@@ -1248,7 +1248,8 @@ def load_curated_returns(sources_rows: dict[str, Row], people: list[Person]) -> 
             launch=row,
             landing=landing,
             on=None,
-            src=f"curated/returns.toml: {e['ship']}: {e['source']}",
+            src=f"curated/returns.toml: {e['ship']}: {e['source']}"
+            + (f" (note: {e['note']})" if e.get("note") else ""),
             ship=e["ship"].split(" (")[0],
         )
         out.setdefault(e["astro_no"], {})[row.tag] = back
