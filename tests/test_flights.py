@@ -266,3 +266,17 @@ def test_aborts_and_late_suborbital_flights_have_vehicle_and_site(
 def test_every_suborbital_flight_and_abort_has_vehicle_and_site(ds: Any) -> None:
     missing = [m.id for m in ds.missions if m.kind in ("suborbital", "abort") and not (m.vehicle and m.site)]
     assert missing == []
+
+
+def test_a_many_way_tie_keeps_every_records_column_readable_at_80_columns(tmp_path: Path) -> None:
+    env = {"PATH": "/usr/bin:/bin", "COLUMNS": "80", "NO_COLOR": "1", "HOME": str(tmp_path)}
+    done = subprocess.run(
+        [str(SCRIPT), "records", "--as-of", "1970-01-01"], capture_output=True, text=True, timeout=60, env=env
+    )
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    header = next(line for line in lines if "Id" in line)
+    assert all(word in header for word in ("Record", "Holder", "Value"))  # not squeezed to nothing
+    for person in ("joseph-walker", "joe-engle", "walter-schirra", "thomas-stafford", "charles-conrad"):
+        assert any(line.rstrip(" │").endswith(person) for line in lines), person  # whole, one a line
+    assert all(len(line) <= 80 for line in lines)

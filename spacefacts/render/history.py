@@ -6,7 +6,7 @@ from typing import Any
 
 from spacefacts import nations
 from spacefacts.history import InSpace, Records
-from spacefacts.render import add_row, console, text
+from spacefacts.render import add_row, console, text, visible
 
 
 def in_space_json(result: InSpace) -> dict[str, Any]:
@@ -91,6 +91,7 @@ def records_json(result: Records) -> dict[str, Any]:
 
 def records(result: Records) -> None:
     from rich.table import Table
+    from rich.text import Text
 
     out = console()
     table = Table(title=f"Records as of {result.as_of:%Y-%m-%d}", title_justify="left")
@@ -104,7 +105,10 @@ def records(result: Records) -> None:
         value = r.value + (
             f" (still in space; counted to {result.counted_to:%Y-%m-%d})" if r.in_progress else ""
         )
-        add_row(table, r.title, names, value, ", ".join(p.id for p in holders) or "-")
+        # One id a line: a tie of many holders would otherwise be one uncuttable line that
+        # squeezes the other columns to nothing at 80 columns.
+        ids = Text("\n".join(visible(p.id) for p in holders) or "-", no_wrap=True)
+        add_row(table, r.title, names, value, ids)
     out.print(table)
     firsts = Table(title=f"First person of each country ({len(result.firsts)})", title_justify="left")
     for column in ("Country", "Person", "Mission", "Launch"):
