@@ -684,4 +684,4 @@ TABLE: dict[str, Any] = {'root': {'commands': {'crew': {'function': 'spacefacts.
                       'required': False,
                       'type': 'flag'}],
           'plain': True},
- 'sources': {'cli.py': '7c42bcf2'}}
+ 'sources': {'cli.py': 'eff7c092'}}

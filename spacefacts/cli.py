@@ -459,12 +459,6 @@ def in_space(
         for a in result.aloft
         if (e := stations.expedition_at(ds, a.person.id, result.moment)) is not None
     }
-    if result.beyond_data:
-        echo(
-            f"spacefacts: crew data ends {result.data_end}; launches after that are not known, "
-            "so this lists who was up then and had not returned by the last update",
-            err=True,
-        )
     if json:
         data = render.in_space_json(result)
         for row in data["people"]:
@@ -472,6 +466,15 @@ def in_space(
         lookup.emit_json(data)
     else:
         render.in_space(result, serving)
+    if result.beyond_data:
+        # After the output, flushed: where it cannot be written (a closed stdout), the one error
+        # line is all the user sees, not this note as well.
+        sys.stdout.flush()
+        echo(
+            f"spacefacts: crew data ends {result.data_end}; launches after that are not known, "
+            "so this lists who was up then and had not returned by the last update",
+            err=True,
+        )
 
 
 @app.command()

@@ -48,9 +48,16 @@ def test_exit_codes_are_the_documented_ones() -> None:
     assert [int(c) for c in ExitCode] == [0, 1, 2, 130]
 
 
-def test_closed_stdout_is_one_line_and_exit_1() -> None:
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("mission", "soyuz-ms-11", "--json"),
+        ("in-space",),  # now is past the data's end: its note must not come before the error as well
+    ],
+)
+def test_closed_stdout_is_one_line_and_exit_1(args: tuple[str, ...]) -> None:
     done = subprocess.run(
-        [SPACEFACTS, "mission", "soyuz-ms-11", "--json"],
+        [SPACEFACTS, *args],
         stdout=None,
         stderr=subprocess.PIPE,
         text=True,
