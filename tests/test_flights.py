@@ -280,3 +280,8 @@ def test_a_many_way_tie_keeps_every_records_column_readable_at_80_columns(tmp_pa
     for person in ("joseph-walker", "joe-engle", "walter-schirra", "thomas-stafford", "charles-conrad"):
         assert any(line.rstrip(" │").endswith(person) for line in lines), person  # whole, one a line
     assert all(len(line) <= 80 for line in lines)
+
+
+def test_the_hagles_are_joined_to_their_own_cosmos_book_files(ds: Any) -> None:
+    assert ds.person_by_id["sharon-hagle"].cosmos == "HAGLE_S.md"
+    assert ds.person_by_id["marc-hagle"].cosmos == "HAGLE_M.md"

@@ -716,13 +716,25 @@ def surname_fit(surname: str, cosmos_name: str) -> int:
     return 1 if surname in name_words(cosmos_name) else 0
 
 
+def given_fit(person: Person, c: CosmosPerson) -> int:
+    """How many of gender and given-name initial agree (0-2): what tells apart two people of one
+    surname on one flight with no birth date in cosmos-book (the Hagles of NS-20)."""
+    given = [w for w in name_words(person.f["Name"].split(",", 1)[-1]) if w]
+    theirs = [w for w in name_words(c.name.split(",", 1)[-1]) if w] if "," in c.name else []
+    gender = str(c.top.get("gender", "")).strip()[:1].upper()
+    return (bool(gender) and gender == person.f["G"].strip()[:1].upper()) + (
+        bool(given and theirs) and given[0][:1] == theirs[0][:1]
+    )
+
+
 def join_people(
     people: list[Person], cosmos: list[CosmosPerson], cmap: dict[str, Row], rows: list[Row]
 ) -> dict[str, Person]:
     """cosmos file -> McDowell person, one to one.
 
     A pair needs two of: similar surname, same birth date, a shared flight. Best pairs are taken
-    first (more criteria, then exact surname, then astro.html order).
+    first (more criteria, then exact surname, then agreeing gender and given-name initial, then
+    astro.html order).
     """
     by_tag = {r.tag: r for r in rows}
     flights = {p.no: {by_tag[t].id for t, _ in p.rides} for p in people}
@@ -735,7 +747,7 @@ def join_people(
         by_surname[surname_key(c.name)].append(c)
         for fid in cflights[c.file]:
             by_flight[fid].append(c)
-    scored: list[tuple[int, int, int, str, Person]] = []
+    scored: list[tuple[int, int, int, int, str, Person]] = []
     for order, p in enumerate(people):
         surname, dob = surname_key(p.f["Name"]), mcdowell_date(p.f["Born"])[0]
         cands = {c.file: c for c in by_surname.get(surname, []) + (by_dob.get(dob, []) if dob else [])}
@@ -749,9 +761,9 @@ def join_people(
                 + bool(cflights[file] & flights[p.no])
             )
             if score >= 2:
-                scored.append((-score, -fit, order, file, p))
+                scored.append((-score, -fit, -given_fit(p, c), order, file, p))
     out: dict[str, Person] = {}
-    for *_, file, p in sorted(scored, key=lambda s: s[:4]):
+    for *_, file, p in sorted(scored, key=lambda s: s[:5]):
         if file in out or p.cosmos is not None:
             continue
         out[file] = p
