@@ -285,3 +285,14 @@ def test_a_many_way_tie_keeps_every_records_column_readable_at_80_columns(tmp_pa
 def test_the_hagles_are_joined_to_their_own_cosmos_book_files(ds: Any) -> None:
     assert ds.person_by_id["sharon-hagle"].cosmos == "HAGLE_S.md"
     assert ds.person_by_id["marc-hagle"].cosmos == "HAGLE_M.md"
+
+
+def test_a_pad_abort_card_says_ended_not_landing(tmp_path: Path) -> None:
+    env = {"PATH": "/usr/bin:/bin", "COLUMNS": "100", "NO_COLOR": "1", "HOME": str(tmp_path)}
+    done = subprocess.run(
+        [str(SCRIPT), "mission", "STS-41-D pad abort"], capture_output=True, text=True, timeout=60, env=env
+    )
+    assert done.returncode == 0, done.stderr
+    labels = [line.split()[0] for line in done.stdout.splitlines() if line.strip()]
+    assert "Ended" in labels and "Landing" not in labels
+    assert "Kennedy Space Center, pad LC39A" in done.stdout

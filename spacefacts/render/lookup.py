@@ -191,7 +191,8 @@ def mission_card(card: MissionCard, extra_rows: Sequence[tuple[str, str]] = ()) 
         if event.date.precision in ("minute", "second") and m.launch.precision in ("minute", "second"):
             after = f" ({format_duration(event.date.start - m.launch.start)} after launch)"
         add_row(info, label, f"{event.date.display()}{after}: {event.title}")
-    if m.landing and m.accident:
+    if m.landing and (m.accident or m.kind == "abort"):
+        # An abort need not have left the pad (STS-41-D): its end is no landing.
         add_row(info, "Ended", m.landing.display())
     elif m.landing:
         add_row(info, "Landing", m.landing.display() + ("" if card.down or not m.crew else " (uncrewed)"))
