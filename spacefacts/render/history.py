@@ -38,7 +38,8 @@ def in_space(result: InSpace, expeditions: dict[str, str] | None = None) -> None
     from rich.table import Table
 
     when = result.moment.strftime("%Y-%m-%d %H:%M UTC")
-    table = Table(title=f"In space at {when}: {len(result.aloft)}", title_justify="left")
+    known = f", as of the data's end {result.data_end}" if result.beyond_data else ""
+    table = Table(title=f"In space at {when}{known}: {len(result.aloft)}", title_justify="left")
     columns = ["Name", "Country", "Launched on", "Station", "Days aloft"]
     if expeditions:
         columns.insert(4, "Expedition")
