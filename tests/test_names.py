@@ -72,6 +72,7 @@ def test_every_spelling_finds_its_person_and_no_one_else(ds) -> None:  # type: i
         ("Georgi Dobrovolsky", "Georgi Dobrovolsky"),
         ("Dobrovol'skiy", "Georgi Dobrovolsky"),
         ("Nick Hague", "Nick Hague"),
+        ("Chris Williams", "Christopher Williams"),
         ("Pedro Duque", "Pedro Duque"),
     ],
 )
@@ -120,8 +121,10 @@ def test_display_name_rule(
     assert names.person_names("AS-1", mcdowell, citizen, native, cosmos, None).display == display
 
 
-def test_installed_script_finds_gagarin_by_his_english_name() -> None:
-    out = subprocess.run(
-        [str(SCRIPT), "person", "Yuri Gagarin", "--json"], capture_output=True, text=True, check=True
-    )
-    assert json.loads(out.stdout)["name"] == "Yuri Gagarin"
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [("Yuri Gagarin", "Yuri Gagarin"), ("Chris Williams", "Christopher Williams")],
+)
+def test_installed_script_finds_people_by_their_english_names(query: str, name: str) -> None:
+    out = subprocess.run([str(SCRIPT), "person", query, "--json"], capture_output=True, text=True, check=True)
+    assert json.loads(out.stdout)["name"] == name
