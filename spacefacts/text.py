@@ -1,4 +1,5 @@
-"""Text rules shared by the build and the runtime: one fold for matching names, one slug for ids.
+"""Text rules shared by the build and the runtime: one fold for matching names, one slug for ids,
+one way to write a duration.
 
 `fold` is the key every lookup compares: the build stores names and aliases, the resolver folds
 what the user typed, and both meet here, so "Mirosław" and "Miroslaw", "Solov'yov" and
@@ -10,6 +11,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from datetime import timedelta
 
 # Letters NFKD does not decompose into a base letter plus an accent.
 _LETTERS = str.maketrans(
@@ -83,3 +88,22 @@ def slug(text: str) -> str:
     text = _APOSTROPHES.sub("", ascii_fold(text).lower())
     text = text.encode("ascii", "ignore").decode("ascii")
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+
+
+def format_duration(value: timedelta | None, style: Literal["words", "clock"] = "words") -> str:
+    """A duration for a reader ("12 d 3 h 5 min"), or with style="clock" as McDowell's lists
+    write one, days:hours:minutes:seconds with a sign ("-0:01:02:03"), to compare with them."""
+    if value is None:
+        return "unknown"
+    total = int(value.total_seconds())
+    if style == "clock":
+        sign, total = ("-" if total < 0 else ""), abs(total)
+        return f"{sign}{total // 86400}:{total // 3600 % 24:02d}:{total // 60 % 60:02d}:{total % 60:02d}"
+    days, rest = divmod(total, 86400)
+    hours, rest = divmod(rest, 3600)
+    minutes, seconds = divmod(rest, 60)
+    if days:
+        return f"{days} d {hours} h {minutes} min"
+    if hours:
+        return f"{hours} h {minutes} min"
+    return f"{minutes} min {seconds} s"

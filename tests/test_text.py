@@ -41,3 +41,16 @@ def test_ascii_fold_keeps_case_and_slug_is_ascii() -> None:
     assert ascii_fold("Mirosław Jähn") == "Miroslaw Jahn"
     assert slug("Kud'-Sverchkov, Sergey") == "kud-sverchkov-sergey"
     assert slug("Гагарин") == ""
+
+
+def test_one_duration_formatter_in_words_and_as_mcdowell_writes_it() -> None:
+    from datetime import timedelta
+
+    from spacefacts.text import format_duration
+
+    span = timedelta(days=2, hours=3, minutes=4, seconds=5)
+    assert format_duration(span) == "2 d 3 h 4 min"
+    assert format_duration(timedelta(minutes=4, seconds=5)) == "4 min 5 s"
+    assert format_duration(None) == "unknown"
+    assert format_duration(span, "clock") == "2:03:04:05"
+    assert format_duration(-span, "clock") == "-2:03:04:05"

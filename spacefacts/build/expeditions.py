@@ -29,12 +29,12 @@ from __future__ import annotations
 
 import re
 import tomllib
-import unicodedata
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 from spacefacts.build.report import Report
+from spacefacts.text import fold
 
 ARRIVAL_DAYS = 3
 DEPARTURE_DAYS = 3
@@ -83,11 +83,6 @@ _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?Z)?$")
 
 class ExpeditionError(ValueError):
     """A curated record that does not fit the data; the message names the record."""
-
-
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
 
 
 def _lines(path: Path, key: str) -> dict[str, int]:
@@ -171,12 +166,12 @@ class _Flights:
         self.by_name: dict[str, str] = {}
         for m in mission_doc["mission"]:
             for name in (m["id"], m["name"], *m.get("aliases", [])):
-                self.by_name.setdefault(_fold(name), m["id"])
+                self.by_name.setdefault(fold(name), m["id"])
         self.people: dict[str, dict[str, Any]] = {p["id"]: p for p in people_doc["person"]}
         self.by_astro = {p["astro_no"]: p["id"] for p in people_doc["person"] if p.get("astro_no")}
 
     def mission(self, name: str, where: str) -> dict[str, Any]:
-        mission_id = self.by_name.get(_fold(name))
+        mission_id = self.by_name.get(fold(name))
         if mission_id is None:
             raise ExpeditionError(f"{where}: no crewed flight named {name!r}")
         return self.missions[mission_id]
@@ -275,7 +270,7 @@ def build(
                 ]
             for member in members_in:
                 member.setdefault("up", flight["name"])
-                if _fold(member["up"]) == _fold(flight["name"]):  # others may stay on after it
+                if fold(member["up"]) == fold(flight["name"]):  # others may stay on after it
                     member.setdefault("down", flight["name"])
         elif record.get("span") == "crew":
             # The source names the crew only: from their ship's launch to their own return.
@@ -425,7 +420,7 @@ def _in_flight_docking(
     m = re.fullmatch(r"(?:un)?docking of (.+)", event or "")
     if m is None:
         return False
-    ship = flights.by_name.get(_fold(m[1]))
+    ship = flights.by_name.get(fold(m[1]))
     if ship is None or ship not in {member[end] for member in members for end in ("up", "down")}:
         return False
     mission = flights.missions[ship]

@@ -29,6 +29,7 @@ from spacefacts.build import evas as eva_list
 from spacefacts.build import families, mcdates, names, nations, reconcile, roles
 from spacefacts.build.report import Report
 from spacefacts.text import ascii_fold as fold
+from spacefacts.text import format_duration
 from spacefacts.text import slug as slugify
 
 Record = dict[str, Any]
@@ -1304,19 +1305,12 @@ def check_durations(
         backs = ", ".join(f"{b.launch.tag} back {b.landing}" for b in returns.get(p.no, {}).values())
         report.add(
             section,
-            f"{p.no} {p.f['Name']}: computed {format_duration(total)} vs Duration {p.f['Duration']} "
+            f"{p.no} {p.f['Name']}: computed {format_duration(total, 'clock')} vs Duration {p.f['Duration']} "
             f"({sign}{format_delta(abs(total - mcd))}); rides {p.f['Missions'] or '-'}"
             + (f"; returns {backs}" if backs else "")
             + f" - {p.src}",
         )
     return agree
-
-
-def format_duration(delta: timedelta) -> str:
-    seconds = int(delta.total_seconds())
-    sign = "-" if seconds < 0 else ""
-    seconds = abs(seconds)
-    return f"{sign}{seconds // 86400}:{seconds // 3600 % 24:02d}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
 
 
 # ---------------------------------------------------------------- records

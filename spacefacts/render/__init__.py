@@ -9,11 +9,11 @@ from __future__ import annotations
 import json
 import re
 import sys
-from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 from spacefacts.errors import one_line
 from spacefacts.model import Time
+from spacefacts.text import format_duration as format_duration  # the one formatter, shared with the build
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -106,20 +106,6 @@ def emit_json(data: Any) -> None:
     encoding = (getattr(sys.stdout, "encoding", None) or "utf-8").lower().replace("_", "-")
     document = json.dumps(data, indent=2, ensure_ascii=encoding not in ("utf-8", "utf8"))
     sys.stdout.write(_JSON_UNSAFE.sub(lambda m: f"\\u{ord(m[0]):04x}", document) + "\n")
-
-
-def format_duration(value: timedelta | None) -> str:
-    if value is None:
-        return "unknown"
-    total = int(value.total_seconds())
-    days, rest = divmod(total, 86400)
-    hours, rest = divmod(rest, 3600)
-    minutes, seconds = divmod(rest, 60)
-    if days:
-        return f"{days} d {hours} h {minutes} min"
-    if hours:
-        return f"{hours} h {minutes} min"
-    return f"{minutes} min {seconds} s"
 
 
 def time_json(value: Time | None) -> dict[str, Any] | None:
