@@ -289,23 +289,30 @@ class YearSummary:
     def by_state(self) -> list[tuple[str, int]]:
         return Counter(launch.state for launch in self.launches).most_common()
 
-    def by_family(self) -> list[tuple[str, int]]:
-        """Launches per vehicle family, labelled with its vehicles.
+    def by_family(self) -> list[FamilyCount]:
+        """Launches per vehicle family, most first, with the family's vehicles this year.
 
         The family is GCAT's LV_Family (engineering lineage: the Chang Zheng 2/3/4 rockets are
-        family DF5, named "Long March 2/3/4" by curated/families.toml; Soyuz rockets R-7); the label
-        lists the family's vehicles this year, most used first: "R-7 (Soyuz-FG, Soyuz-2-1A, ...)".
+        family DF5, named "Long March 2/3/4" by curated/families.toml; Soyuz rockets R-7); its
+        vehicles are listed most used first. Render turns this into a label.
         """
         families = Counter(launch.family or launch.vehicle for launch in self.launches)
         vehicles: dict[str, Counter[str]] = {}
         for launch in self.launches:
             vehicles.setdefault(launch.family or launch.vehicle, Counter())[launch.vehicle] += 1
-        out = []
-        for family, n in families.most_common():
-            names = [name for name, _ in vehicles[family].most_common()]
-            shown = ", ".join(names[:3]) + (", ..." if len(names) > 3 else "")
-            out.append((family if names == [family] else f"{family} ({shown})", n))
-        return out
+        return [
+            FamilyCount(family, tuple(name for name, _ in vehicles[family].most_common()), n)
+            for family, n in families.most_common()
+        ]
+
+
+@dataclass(frozen=True)
+class FamilyCount:
+    """One vehicle family's launches in a year, and its vehicles that year (most used first)."""
+
+    family: str
+    vehicles: tuple[str, ...]
+    launches: int
 
 
 def launches_in_year(ds: Dataset, year: int) -> YearSummary:

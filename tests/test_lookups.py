@@ -202,3 +202,17 @@ def test_person_card_numbers(person_id: str) -> None:
         )
         years = (first.date() - person.born.start.date()).days / 365.2425
         assert abs(card.age_at_first_flight - years) < 1
+
+
+def test_year_families_are_data_and_render_builds_the_label(ds: dataset.Dataset) -> None:
+    from spacefacts.render.lookup import family_label
+
+    counts = queries.launches_in_year(ds, 2018).by_family()
+    r7 = next(c for c in counts if c.family == "R-7")
+    assert "Soyuz-FG" in r7.vehicles and r7.launches == sum(
+        1 for x in ds.launches_by_year[2018] if x.family == "R-7"
+    )
+    assert family_label(r7).startswith("R-7 (") and "Soyuz-FG" in family_label(r7)
+    assert family_label(queries.FamilyCount("Electron", ("Electron",), 3)) == "Electron"
+    many = queries.FamilyCount("F", ("a", "b", "c", "d"), 4)
+    assert family_label(many) == "F (a, b, c, ...)"

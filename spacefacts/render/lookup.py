@@ -13,6 +13,7 @@ from spacefacts.queries import (
     CountUnderRule,
     CrewRow,
     EvaRow,
+    FamilyCount,
     Hit,
     LaunchFilter,
     MissionCard,
@@ -260,6 +261,15 @@ def mission_card(card: MissionCard, extra_rows: Sequence[tuple[str, str]] = ()) 
     out.print("[dim]Sources: " + "; ".join(sources) + "[/dim]")
 
 
+def family_label(count: FamilyCount) -> str:
+    """The family with up to three of its vehicles: "R-7 (Soyuz-FG, Soyuz-2-1A, ...)"; the family's
+    name alone when its one vehicle bears it."""
+    names = count.vehicles
+    if names == (count.family,):
+        return count.family
+    return f"{count.family} ({', '.join(names[:3])}{', ...' if len(names) > 3 else ''})"
+
+
 def year_json(summary: YearSummary) -> dict[str, Any]:
     return {
         "year": summary.year,
@@ -271,7 +281,7 @@ def year_json(summary: YearSummary) -> dict[str, Any]:
         "data_ends": summary.coverage_end,
         "rule": summary.rule,
         "by_state": dict(summary.by_state()),
-        "by_vehicle_family": dict(summary.by_family()),
+        "by_vehicle_family": {family_label(count): count.launches for count in summary.by_family()},
         "failed": [launch_json(launch) for launch in summary.launches if not launch.success],
     }
 
@@ -507,7 +517,7 @@ def year_breakdown(summary: YearSummary, names: dict[str, str]) -> None:
     out = console()
     for title, counts in (
         ("By launching state", _share(summary.by_state(), names)),
-        ("By vehicle family", _share(summary.by_family(), {})),
+        ("By vehicle family", _share([(family_label(c), c.launches) for c in summary.by_family()], {})),
     ):
         table = Table(title=title, title_justify="left")
         table.add_column("")
