@@ -1,6 +1,6 @@
 """spacefacts: an offline, sourced spaceflight almanac.
 
-The library (`spacefacts.dataset`, `spacefacts.queries`) works without the CLI:
+The library (`spacefacts.dataset`, the `spacefacts.queries` package) works without the CLI:
 
     from spacefacts import dataset, queries
     ds = dataset.load()

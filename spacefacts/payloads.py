@@ -308,7 +308,7 @@ def resolve(ds: Dataset, query: str) -> Mission | Payload:
         near = _SUGGESTIONS[ds] = (keys, names)
     raise NotFound(
         f"no mission matches '{query}' (crewed flights and payloads looked up)"
-        f"{queries._suggest(query, *near)}"
+        f"{queries.did_you_mean(query, *near)}"
     )
 
 
