@@ -684,4 +684,4 @@ TABLE: dict[str, Any] = {'root': {'commands': {'crew': {'function': 'spacefacts.
                       'required': False,
                       'type': 'flag'}],
           'plain': True},
- 'sources': {'cli.py': 'eff7c092'}}
+ 'sources': {'cli.py': '1d27a46f'}}

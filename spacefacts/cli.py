@@ -128,7 +128,8 @@ def mission(
     Example: spacefacts mission soyuz-ms-11
     """
     from spacefacts import failures, payloads, queries, stations
-    from spacefacts.render import lookup as render
+    from spacefacts.render import counting, emit_json
+    from spacefacts.render import mission as render
     from spacefacts.render import station as station_render
 
     ds = session.dataset()
@@ -143,12 +144,12 @@ def mission(
     if explain:
         rules = queries.family_under_rules(ds, card.mission)
         subject = f"{card.mission.name}: which flight of its spacecraft family, by rule"
-        _show(json, render.rules_json, render.rules_table, subject, rules)
+        _show(json, counting.rules_json, counting.rules_table, subject, rules)
     else:
         served = stations.crew_expeditions(ds, card.mission)
         after = failures.after_failure(ds, card.mission)
         if json:
-            render.emit_json({**render.mission_json(card), **station_render.mission_json(served, after)})
+            emit_json({**render.mission_json(card), **station_render.mission_json(served, after)})
         else:
             render.mission_card(card, station_render.mission_rows(served, after))
 
@@ -166,7 +167,7 @@ def crew(
     Example: spacefacts crew apollo-11
     """
     from spacefacts import queries
-    from spacefacts.render import lookup as render
+    from spacefacts.render import mission as render
 
     ds = session.dataset()
     card = queries.mission_card(ds, queries.resolve_mission(ds, name))
@@ -188,7 +189,8 @@ def person(
     Example: spacefacts person 'Anne McClain'
     """
     from spacefacts import queries, stations
-    from spacefacts.render import lookup as render
+    from spacefacts.render import emit_json
+    from spacefacts.render import person as render
     from spacefacts.render import station as station_render
 
     ds = session.dataset()
@@ -197,7 +199,7 @@ def person(
     if json:
         data = render.person_json(card)
         data["expeditions"] = station_render.person_expeditions_json(served)
-        render.emit_json(data)
+        emit_json(data)
     else:
         render.person_card(card)
         station_render.person_expeditions(served)
@@ -261,7 +263,8 @@ def launches(
     Example: spacefacts launches 2018 --list --country US
     """
     from spacefacts import queries
-    from spacefacts.render import lookup as render
+    from spacefacts.render import counting, emit_json
+    from spacefacts.render import launches as render
 
     ds = session.dataset()
     if by_year:
@@ -272,19 +275,19 @@ def launches(
     if explain:
         rules = queries.year_under_rules(ds, year)
         subject = f"Orbital launches in {year} under different counting rules"
-        _show(json, render.rules_json, render.rules_table, subject, rules)
+        _show(json, counting.rules_json, counting.rules_table, subject, rules)
         return
     flt = queries.LaunchFilter(country, vehicle, outcome, crewed)
     if list_ or flt.is_set():
         listing = queries.list_year(ds, year, flt)
         if json:
-            render.emit_json(render.year_list_json(listing))
+            emit_json(render.year_list_json(listing))
         else:
             render.year_list(listing, {code: site.name for code, site in ds.sites.items()})
         return
     summary = queries.launches_in_year(ds, year)
     if json:
-        render.emit_json(render.year_json(summary))
+        emit_json(render.year_json(summary))
     else:
         render.year_summary(summary)
         render.year_breakdown(summary, queries.state_names(ds))
@@ -292,11 +295,12 @@ def launches(
 
 def _by_year(ds: Dataset, json: bool) -> None:
     from spacefacts import queries
-    from spacefacts.render import lookup as render
+    from spacefacts.render import emit_json
+    from spacefacts.render import launches as render
 
     counts = queries.launches_by_year(ds)
     if json:
-        render.emit_json(render.by_year_json(counts))
+        emit_json(render.by_year_json(counts))
     else:
         render.by_year_chart(counts, str(ds.launch_meta.get("last", "")))
 
@@ -321,7 +325,7 @@ def search(
     Example: spacefacts search apollo
     """
     from spacefacts import queries
-    from spacefacts.render import lookup as render
+    from spacefacts.render import search as render
 
     hits = queries.search(session.dataset(), text, limit)
     if not hits:
@@ -336,11 +340,12 @@ def data_info(json: JsonOption = False) -> None:
     Example: spacefacts data info
     """
     from spacefacts import queries
-    from spacefacts.render import lookup as render
+    from spacefacts.render import data as render
+    from spacefacts.render import emit_json
 
     info = queries.data_info(session.dataset())
     if json:
-        render.emit_json(info)
+        emit_json(info)
     else:
         render.data_info(info)
 
@@ -357,14 +362,14 @@ def data_import_gcat(
     Example: spacefacts data import-gcat ~/Downloads/launchlog.tsv
     """
     from spacefacts import dataset, importer
-    from spacefacts.render import lookup as render
+    from spacefacts.render import emit_json
 
     if not file.is_file():
         raise UsageError(f"no file at {file}")
     meta = importer.import_gcat(file, dataset.builtin_data_dir())
     imported = meta["imported"]
     if json:
-        render.emit_json({"imported": imported, "launches_through": meta["last"]})
+        emit_json({"imported": imported, "launches_through": meta["last"]})
     else:
         echo(
             f"imported {imported['launches']} launches dated {imported['first']} to {imported['last']}; "
@@ -409,7 +414,8 @@ def data_validate(
     Example: spacefacts data validate ~/my-missions
     """
     from spacefacts import dataset, schema, validate
-    from spacefacts.render import lookup as render
+    from spacefacts.render import data as render
+    from spacefacts.render import emit_json
 
     if path is not None and not path.is_dir():
         raise NotFound(f"no data folder at {path}")
@@ -421,7 +427,7 @@ def data_validate(
         )  # the user's own records, on the built-in data
     problems = schema.unknown_names(path or dataset.builtin_data_dir()) + validate.check(ds)
     if json:
-        render.emit_json({"ok": not problems, "problems": problems})
+        emit_json({"ok": not problems, "problems": problems})
     else:
         render.problems(problems)
     if problems:
@@ -449,8 +455,8 @@ def in_space(
     Example: spacefacts in-space --date 1995-03-22
     """
     from spacefacts import history, stations
+    from spacefacts.render import emit_json
     from spacefacts.render import history as render
-    from spacefacts.render import lookup
 
     ds = session.dataset()
     result = history.in_space(ds, history.parse_moment(date))
@@ -463,7 +469,7 @@ def in_space(
         data = render.in_space_json(result)
         for row in data["people"]:
             row["expedition"] = serving.get(row["id"])
-        lookup.emit_json(data)
+        emit_json(data)
     else:
         render.in_space(result, serving)
     if result.beyond_data:

@@ -205,7 +205,7 @@ def test_person_card_numbers(person_id: str) -> None:
 
 
 def test_year_families_are_data_and_render_builds_the_label(ds: dataset.Dataset) -> None:
-    from spacefacts.render.lookup import family_label
+    from spacefacts.render.launches import family_label
 
     counts = queries.launches_in_year(ds, 2018).by_family()
     r7 = next(c for c in counts if c.family == "R-7")

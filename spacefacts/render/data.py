@@ -1,0 +1,38 @@
+"""What the dataset holds (`data info`) and the problems `data validate` found."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+from spacefacts.render import (
+    add_row,
+    console,
+    text,
+    visible,
+)
+
+
+def data_info(info: dict[str, Any]) -> None:
+    from rich.table import Table
+
+    out = console()
+    table = Table(title=f"spacefacts data {info['version']}", title_justify="left")
+    for column in ("File", "Records", "Covers", "Source", "License"):
+        table.add_column(column)
+    for entry in info["files"]:
+        add_row(
+            table, entry["file"], str(entry["records"]), entry["covers"], entry["source"], entry["license"]
+        )
+    out.print(table)
+    out.print(f"[dim]Data folder: {text(info['directory'])}[/dim]")
+    if info.get("imported_launches"):
+        out.print(
+            f"[dim]Launches come from your import: {text(info['imported_launches'])} "
+            "(spacefacts data reset undoes the last import).[/dim]"
+        )
+
+
+def problems(found: list[str]) -> None:
+    for line in found:
+        sys.stdout.write(visible(line) + "\n")
