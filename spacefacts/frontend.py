@@ -1,12 +1,12 @@
 """Commands declared once, in Typer's own style, without paying for Typer on every run.
 
-`spacefacts.cli` declares every command with `@app.command()` and `Annotated[..., typer.Option()]`,
+The modules of `spacefacts.commands` declare every command with `@app.command()` and `Annotated[..., typer.Option()]`,
 exactly as a Typer app does. `App` records those declarations; it becomes a real `typer.Typer`
 (spacefacts.typerapp) the first time something treats it as one: calling it, or handing it to
 Typer's CliRunner. Until then nothing imports Typer, so the console script (spacefacts.entry) can
 parse an everyday argv from a table generated from that same Typer app (spacefacts.fastpath) and
-call the same function. cli.py uses `from __future__ import annotations`, so its annotations stay
-text until Typer reads them.
+call the same function. The command modules use `from __future__ import annotations`, so their
+annotations stay text until Typer reads them.
 """
 
 from __future__ import annotations

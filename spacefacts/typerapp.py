@@ -1,4 +1,4 @@
-"""The Typer app built from cli.py's declarations, and the parameter table derived from it.
+"""The Typer app built from the declarations in spacefacts.commands, and the parameter table from it.
 
 Imported only when Typer is really needed: help, completion, errors in the command line, and
 any argv the fast path (spacefacts.fastpath) does not take.

@@ -102,7 +102,7 @@ def simplest(path: tuple[str, ...]) -> list[str]:
 
 
 def test_every_command_has_a_fast_path() -> None:
-    """New commands declared in cli.py get the fast path without code of their own."""
+    """New commands declared in spacefacts/commands/ get the fast path without code of their own."""
     assert len(commands()) >= 14
     for path in commands():
         assert fastpath.plan(TABLE, simplest(path), {}) is not None, path
