@@ -1,4 +1,4 @@
-"""Write spacefacts/_cli_table.py, the fast path's parameter table, from the Typer app in cli.py.
+"""Write spacefacts/_cli_table.json, the fast path's parameter table, from the Typer app in cli.py.
 
     python scripts/build_cli_table.py          # write it
     python scripts/build_cli_table.py --check  # exit 1 if it is not current
@@ -17,11 +17,11 @@ sys.path.insert(0, str(ROOT))
 from spacefacts import typerapp  # noqa: E402
 from spacefacts.cli import app  # noqa: E402
 
-TARGET = ROOT / "spacefacts" / "_cli_table.py"
+TARGET = ROOT / "spacefacts" / "_cli_table.json"
 
 
 def main() -> None:
-    text = typerapp.table_module(app)
+    text = typerapp.table_text(app)
     if "--check" in sys.argv[1:]:
         if not TARGET.is_file() or TARGET.read_text(encoding="utf-8") != text:
             sys.exit(f"{TARGET.relative_to(ROOT)} is not current: run python scripts/build_cli_table.py")

@@ -1,6 +1,6 @@
 """Run an argv without Typer when the Typer app would read it in exactly one way.
 
-The rules of every command come from spacefacts/_cli_table.py, generated from the Typer app
+The rules of every command come from spacefacts/_cli_table.json, generated from the Typer app
 (spacefacts.typerapp.table), never written by hand. This module knows Click's grammar, not any
 command: it takes an argv only when every token is plainly a command name, an option of that
 command, an option's value or a positional argument, and every value converts without doubt
@@ -37,13 +37,30 @@ def fingerprint(files: list[str]) -> dict[str, str]:
     return result
 
 
+TABLE_FILE = PACKAGE / "_cli_table.json"
+
+
+def load_table() -> dict[str, Any] | None:
+    """The generated table as it is on disk, or None if it is missing or unreadable.
+
+    A data file, not a module: json.loads of 18 KB costs less than importing (unmarshalling and
+    running) a 44 KB generated module, and the json module is small.
+    """
+    import json
+
+    try:
+        table: dict[str, Any] = json.loads(TABLE_FILE.read_bytes())
+    except (OSError, ValueError):
+        return None
+    return table
+
+
 def current_table() -> dict[str, Any] | None:
     """The generated table, if it was generated from the code that is installed."""
-    try:
-        from spacefacts._cli_table import TABLE
-    except ImportError:
+    table = load_table()
+    if table is None or fingerprint(list(table["sources"])) != table["sources"]:
         return None
-    return TABLE if fingerprint(list(TABLE["sources"])) == TABLE["sources"] else None
+    return table
 
 
 def _convert(param: Mapping[str, Any], value: str) -> Any:

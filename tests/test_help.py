@@ -9,14 +9,14 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from spacefacts import _cli_table
+from spacefacts import fastpath
 from spacefacts.cli import app
 from spacefacts.typerapp import _paragraphs
 
+TABLE = fastpath.load_table() or {}
 
-def paths(
-    node: dict[str, Any] = _cli_table.TABLE["root"], path: tuple[str, ...] = ()
-) -> list[tuple[str, ...]]:
+
+def paths(node: dict[str, Any] = TABLE["root"], path: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
     found = [path]
     for name, sub in node.get("commands", {}).items():
         found += paths(sub, (*path, name)) if "commands" in sub else [(*path, name)]
@@ -24,7 +24,7 @@ def paths(
 
 
 def node(path: tuple[str, ...]) -> dict[str, Any]:
-    found: dict[str, Any] = _cli_table.TABLE["root"]
+    found: dict[str, Any] = TABLE["root"]
     for name in path:
         found = found["commands"][name]
     return found
