@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacefacts.dataset import Dataset
 from spacefacts.errors import UsageError
 from spacefacts.model import Mission, Person
-from spacefacts.text import fold
+from spacefacts.text import fold, suggest
 
 RULE = (
     "country: the state the person was a citizen of at the flight (McDowell's citizenship; "
@@ -67,8 +67,6 @@ def resolve_state(ds: Dataset, text: str) -> set[str]:
     codes = ds.country_keys.get(key)
     if codes:
         return set(codes)
-    from spacefacts.queries import suggest
-
     close = [ds.countries[c].name for c in suggest(text, ds.country_keys)]
     hint = f"; did you mean: {', '.join(close)}?" if close else ""
     raise UsageError(f"no country matches '{text}'{hint}")

@@ -1,5 +1,5 @@
-"""Text rules shared by the build and the runtime: one fold for matching names, one slug for ids,
-one way to write a duration.
+"""Text rules shared by the build and the runtime: one fold for matching names (and the closest
+names to a miss), one slug for ids, one way to write a duration.
 
 `fold` is the key every lookup compares: the build stores names and aliases, the resolver folds
 what the user typed, and both meet here, so "Mirosław" and "Miroslaw", "Solov'yov" and
@@ -107,3 +107,19 @@ def format_duration(value: timedelta | None, style: Literal["words", "clock"] = 
     if hours:
         return f"{hours} h {minutes} min"
     return f"{minutes} min {seconds} s"
+
+
+def suggest(query: str, keys: dict[str, list[str]], limit: int = 3) -> list[str]:
+    """Ids whose folded names or aliases are closest to the query, best first (rapidfuzz WRatio,
+    ties by id). Every alias counts, so a misspelt nickname finds its owner."""
+    key = fold(query)
+    if not key or len(key) > 60:  # nobody mistypes a name that long; comparing it would be slow
+        return []
+    from rapidfuzz import fuzz, process  # only a miss pays for the import
+
+    ranked = process.extract(key, list(keys), scorer=fuzz.WRatio, limit=None, score_cutoff=70)
+    best: dict[str, float] = {}
+    for choice, score, _ in ranked:
+        for record_id in keys[choice]:
+            best[record_id] = max(best.get(record_id, 0.0), score)
+    return sorted(best, key=lambda i: (-best[i], i))[:limit]

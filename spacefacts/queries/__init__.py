@@ -40,8 +40,9 @@ from spacefacts.queries.launches import (
 )
 from spacefacts.queries.missions import CrewRow, EvaRow, MissionCard, came_home_on, journey, mission_card
 from spacefacts.queries.people import FlightRow, PersonCard, person_card
-from spacefacts.queries.resolve import did_you_mean, resolve_mission, resolve_person, suggest
+from spacefacts.queries.resolve import did_you_mean, resolve_mission, resolve_person
 from spacefacts.queries.search import Hit, search
+from spacefacts.text import suggest
 
 __all__ = [
     "FAMILY_RULE",

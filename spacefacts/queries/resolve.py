@@ -5,23 +5,7 @@ from __future__ import annotations
 from spacefacts.dataset import Dataset
 from spacefacts.errors import Ambiguous, NotFound
 from spacefacts.model import Mission, Person
-from spacefacts.text import fold
-
-
-def suggest(query: str, keys: dict[str, list[str]], limit: int = 3) -> list[str]:
-    """Ids whose folded names or aliases are closest to the query, best first (rapidfuzz WRatio,
-    ties by id). Every alias counts, so a misspelt nickname finds its owner."""
-    key = fold(query)
-    if not key or len(key) > 60:  # nobody mistypes a name that long; comparing it would be slow
-        return []
-    from rapidfuzz import fuzz, process  # only a miss pays for the import
-
-    ranked = process.extract(key, list(keys), scorer=fuzz.WRatio, limit=None, score_cutoff=70)
-    best: dict[str, float] = {}
-    for choice, score, _ in ranked:
-        for record_id in keys[choice]:
-            best[record_id] = max(best.get(record_id, 0.0), score)
-    return sorted(best, key=lambda i: (-best[i], i))[:limit]
+from spacefacts.text import fold, suggest
 
 
 def did_you_mean(query: str, keys: dict[str, list[str]], names: dict[str, str]) -> str:
