@@ -190,20 +190,11 @@ class _Flights:
         return mission.get("landing"), mission["id"] if mission.get("landing") else None
 
 
-def build(
-    curated: Path,
-    launch_doc: dict[str, Any],
-    mission_doc: dict[str, Any],
-    people_doc: dict[str, Any],
-    report: Report,
-) -> dict[str, Any]:
-    """The document for data/expeditions.toml: [meta], [[station]], [[expedition]]."""
-    stations, station_by_id = load_stations(curated, launch_doc, report)
-    path = curated / "expeditions.toml"
-    lines = _lines(path, "id")
-    doc = tomllib.loads(path.read_text(encoding="utf-8"))
-    flights = _Flights(mission_doc, people_doc)
-
+def _read_corrections(
+    doc: dict[str, Any], flights: _Flights, report: Report
+) -> tuple[dict[str, set[str]], dict[str, str], list[dict[str, str]]]:
+    """The cited corrections: extra stations a flight visited, and landings the checks use instead of
+    McDowell's (which also replace the flight's landing in `flights`)."""
     visited: dict[str, set[str]] = {}  # mission id -> extra station ids, from cited corrections
     corrections: dict[str, str] = {}
     cited_landings: list[dict[str, str]] = []  # cited landings the checks use instead of McDowell's
@@ -228,6 +219,116 @@ def build(
             cited_landings.append({"flight": mission["id"], "landing": record["landing"], "reason": why})
         else:
             raise ExpeditionError(f"correction {record['flight']}: needs also_visited or an ISO landing")
+    return visited, corrections, cited_landings
+
+
+def _span(
+    record: dict[str, Any], flights: _Flights, where: str
+) -> tuple[str, str | None, str | None, str | None, list[dict[str, Any]]]:
+    """An expedition's start and end (and the events they are), and its members as the record gives
+    them, filled in from the flight when the span is a flight's or a crew's."""
+    members_in = list(record.get("members", []))
+    start: str
+    end: str | None
+    start_event: str | None
+    end_event: str | None
+    if record.get("span") == "flight":
+        flight = flights.mission(record["flight"], where)
+        start, end = flight["launch"], flight.get("landing")
+        start_event, end_event = f"launch of {flight['name']}", f"landing of {flight['name']}"
+        if record.get("crew_of_flight"):
+            members_in = [{"astro_no": flights.people[seat["person"]]["astro_no"]} for seat in flight["crew"]]
+        for member in members_in:
+            member.setdefault("up", flight["name"])
+            if fold(member["up"]) == fold(flight["name"]):  # others may stay on after it
+                member.setdefault("down", flight["name"])
+    elif record.get("span") == "crew":
+        # The source names the crew only: from their ship's launch to their own return.
+        flight = flights.mission(record["flight"], where)
+        for member in members_in:
+            member.setdefault("up", flight["name"])
+        homes = [flights.home(flights.person(m["astro_no"], where), flight) for m in members_in]
+        back, on = min(homes, key=lambda h: h[0] or "~")
+        start, end = flight["launch"], back
+        start_event = f"launch of {flight['name']}"
+        end_event = f"landing of {flights.missions[on]['name']}" if on else None
+    else:
+        start, end = record["start"], record.get("end")
+        start_event, end_event = record.get("start_event"), record.get("end_event")
+    for value in (start, end):
+        if value is not None and not _ISO.match(value):
+            raise ExpeditionError(f"{where}: {value!r} is not an ISO UTC date or time")
+    if end is not None and not _at_or_after(end, start):
+        raise ExpeditionError(f"{where}: ends before it starts")
+    return start, end, start_event, end_event, members_in
+
+
+def _check_boundaries(
+    key: str,
+    station: dict[str, Any],
+    boundaries: dict[str, tuple[str | None, str | None]],
+    members: list[dict[str, Any]],
+    visits: list[dict[str, Any]],
+    flights: _Flights,
+    report: Report,
+) -> list[str]:
+    """Each boundary (start, end: when, and the event it is) must fall on a crew arrival or departure
+    at the station, or on a cited docking inside a member's flight; what does not is a finding."""
+    findings: list[str] = []
+    for label, (boundary, event) in boundaries.items():
+        if boundary is None:
+            continue
+        on_arrival = [m["name"] for m in visits if _within(boundary, m["launch"], ARRIVAL_DAYS)]
+        # A landing from the station: a ship's, or a crew's own return on a ship that flew up
+        # uncrewed (Soyuz MS-23 brought the MS-22 crew home).
+        landings = [(m["name"], m["landing"]) for m in visits if m.get("landing")]
+        landings += [
+            (f"the {m['name']} crew's return", back["landing"])
+            for m in visits
+            for seat in m["crew"]
+            for back in flights.people[seat["person"]].get("returns", [])
+            if back["mission"] == m["id"] and not back.get("on")
+        ]
+        on_departure = sorted({name for name, when in landings if _within(when, boundary, DEPARTURE_DAYS)})
+        transfer = _in_flight_docking(event, boundary, members, flights)
+        if not on_arrival and not on_departure and transfer:
+            report.add(
+                TRANSFERS,
+                f"{key} {label} {boundary}: the {event}, inside that flight, as the source gives it "
+                "(a move between stations, or a landing more than "
+                f"{DEPARTURE_DAYS} days after undocking)",
+            )
+        elif not on_arrival and not on_departure:
+            findings.append(
+                f"{key}: {label} {boundary} is on no crew arrival or departure at {station['name']}"
+            )
+        else:
+            report.add(
+                CHECKED,
+                f"{key} {label} {boundary}: "
+                + "; ".join(
+                    [f"after the launch of {n}" for n in on_arrival]
+                    + [f"before the landing of {n}" for n in on_departure]
+                ),
+            )
+    return findings
+
+
+def build(
+    curated: Path,
+    launch_doc: dict[str, Any],
+    mission_doc: dict[str, Any],
+    people_doc: dict[str, Any],
+    report: Report,
+) -> dict[str, Any]:
+    """The document for data/expeditions.toml: [meta], [[station]], [[expedition]]."""
+    stations, station_by_id = load_stations(curated, launch_doc, report)
+    path = curated / "expeditions.toml"
+    lines = _lines(path, "id")
+    doc = tomllib.loads(path.read_text(encoding="utf-8"))
+    flights = _Flights(mission_doc, people_doc)
+
+    visited, corrections, cited_landings = _read_corrections(doc, flights, report)
 
     code_to_station = {code: s["id"] for s in stations for code in s["mcdowell"]}
 
@@ -255,41 +356,7 @@ def build(
         if station is None:
             raise ExpeditionError(f"{where}: no station {record['station']!r}")
         findings: list[str] = []
-        members_in = list(record.get("members", []))
-        start: str
-        end: str | None
-        start_event: str | None
-        end_event: str | None
-        if record.get("span") == "flight":
-            flight = flights.mission(record["flight"], where)
-            start, end = flight["launch"], flight.get("landing")
-            start_event, end_event = f"launch of {flight['name']}", f"landing of {flight['name']}"
-            if record.get("crew_of_flight"):
-                members_in = [
-                    {"astro_no": flights.people[seat["person"]]["astro_no"]} for seat in flight["crew"]
-                ]
-            for member in members_in:
-                member.setdefault("up", flight["name"])
-                if fold(member["up"]) == fold(flight["name"]):  # others may stay on after it
-                    member.setdefault("down", flight["name"])
-        elif record.get("span") == "crew":
-            # The source names the crew only: from their ship's launch to their own return.
-            flight = flights.mission(record["flight"], where)
-            for member in members_in:
-                member.setdefault("up", flight["name"])
-            homes = [flights.home(flights.person(m["astro_no"], where), flight) for m in members_in]
-            back, on = min(homes, key=lambda h: h[0] or "~")
-            start, end = flight["launch"], back
-            start_event = f"launch of {flight['name']}"
-            end_event = f"landing of {flights.missions[on]['name']}" if on else None
-        else:
-            start, end = record["start"], record.get("end")
-            start_event, end_event = record.get("start_event"), record.get("end_event")
-        for value in (start, end):
-            if value is not None and not _ISO.match(value):
-                raise ExpeditionError(f"{where}: {value!r} is not an ISO UTC date or time")
-        if end is not None and not _at_or_after(end, start):
-            raise ExpeditionError(f"{where}: ends before it starts")
+        start, end, start_event, end_event, members_in = _span(record, flights, where)
 
         members = []
         for member in members_in:
@@ -336,46 +403,10 @@ def build(
         if not members:
             raise ExpeditionError(f"{where}: no members")
 
-        visits = to_station(station["id"])
-        for label, boundary in (("start", start), ("end", end)):
-            if boundary is None:
-                continue
-            on_arrival = [m["name"] for m in visits if _within(boundary, m["launch"], ARRIVAL_DAYS)]
-            # A landing from the station: a ship's, or a crew's own return on a ship that flew up
-            # uncrewed (Soyuz MS-23 brought the MS-22 crew home).
-            landings = [(m["name"], m["landing"]) for m in visits if m.get("landing")]
-            landings += [
-                (f"the {m['name']} crew's return", back["landing"])
-                for m in visits
-                for seat in m["crew"]
-                for back in flights.people[seat["person"]].get("returns", [])
-                if back["mission"] == m["id"] and not back.get("on")
-            ]
-            on_departure = sorted(
-                {name for name, when in landings if _within(when, boundary, DEPARTURE_DAYS)}
-            )
-            event = start_event if label == "start" else end_event
-            transfer = _in_flight_docking(event, boundary, members, flights)
-            if not on_arrival and not on_departure and transfer:
-                report.add(
-                    TRANSFERS,
-                    f"{key} {label} {boundary}: the {event}, inside that flight, as the source gives it "
-                    "(a move between stations, or a landing more than "
-                    f"{DEPARTURE_DAYS} days after undocking)",
-                )
-            elif not on_arrival and not on_departure:
-                findings.append(
-                    f"{key}: {label} {boundary} is on no crew arrival or departure at {station['name']}"
-                )
-            else:
-                report.add(
-                    CHECKED,
-                    f"{key} {label} {boundary}: "
-                    + "; ".join(
-                        [f"after the launch of {n}" for n in on_arrival]
-                        + [f"before the landing of {n}" for n in on_departure]
-                    ),
-                )
+        boundaries = {"start": (start, start_event), "end": (end, end_event)}
+        findings += _check_boundaries(
+            key, station, boundaries, members, to_station(station["id"]), flights, report
+        )
         if findings:
             raise ExpeditionError("; ".join(findings))
         out.append(

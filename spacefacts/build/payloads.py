@@ -141,6 +141,52 @@ def body_key(name: str) -> str:
     return " ".join(words)
 
 
+def _check_record(record: dict[str, Any], seen: set[str]) -> str:
+    """Where the record is, for messages, after checking its fields, id and source URL."""
+    where = f"curated/{NAMES_FILE}: record {record.get('id', '?')}"
+    for key, required in NAME_FIELDS.items():
+        if required and key not in record:
+            raise ValueError(f"{where}: field '{key}': missing")
+    unknown = set(record) - set(NAME_FIELDS)
+    if unknown:
+        raise ValueError(f"{where}: field '{sorted(unknown)[0]}': unknown field")
+    if record["id"] in seen:
+        raise ValueError(f"{where}: id used twice")
+    seen.add(record["id"])
+    if not str(record["source"]).startswith(("https://", "http://")):
+        raise ValueError(f"{where}: field 'source': must be the URL of a public source")
+    return where
+
+
+def _atlas_visits(name: str, craft: atlas.Craft, report: Report) -> list[dict[str, Any]]:
+    """The spacecraft's visits in atlasofspace, up to its commit date (later ones are plans)."""
+    visits = []
+    for body, kind, start, end, note in craft.visits:
+        if start[:10] > atlas.SOURCE_DATE:
+            report.add(PLANNED, f"{name}: {kind} {body} {start}")
+            continue
+        visit = {"body": ATLAS_BODY_NAMES.get(body, body), "kind": kind, "date": start}
+        if end and end[:10] <= atlas.SOURCE_DATE:
+            visit["end"] = end
+        visit["source"] = f"atlasofspace {craft.src} ({craft.wiki})"
+        if note:
+            visit["note"] = note
+        visits.append(visit)
+    return visits
+
+
+def _curated_visits(record: dict[str, Any], where: str) -> list[dict[str, Any]]:
+    """The record's own [[payload.visit]] entries, each with its kind and a public source checked."""
+    hand = []
+    for visit in record.get("visit", []):
+        if visit.get("kind") not in VISIT_KINDS:
+            raise ValueError(f"{where}: visit kind {visit.get('kind')!r} is not one of {sorted(VISIT_KINDS)}")
+        if not str(visit.get("source", "")).startswith(("https://", "http://")):
+            raise ValueError(f"{where}: visit source must be the URL of a public source")
+        hand.append({k: visit[k] for k in ("body", "kind", "date", "source", "note") if k in visit})
+    return hand
+
+
 def famous(
     sources: Path,
     curated: Path,
@@ -161,18 +207,7 @@ def famous(
     seen: set[str] = set()
     out = []
     for record in records:
-        where = f"curated/{NAMES_FILE}: record {record.get('id', '?')}"
-        for key, required in NAME_FIELDS.items():
-            if required and key not in record:
-                raise ValueError(f"{where}: field '{key}': missing")
-        unknown = set(record) - set(NAME_FIELDS)
-        if unknown:
-            raise ValueError(f"{where}: field '{sorted(unknown)[0]}': unknown field")
-        if record["id"] in seen:
-            raise ValueError(f"{where}: id used twice")
-        seen.add(record["id"])
-        if not str(record["source"]).startswith(("https://", "http://")):
-            raise ValueError(f"{where}: field 'source': must be the URL of a public source")
+        where = _check_record(record, seen)
         row = next((r for r in rows if r[1] == record["piece"] and r[3] == record["gcat_name"]), None)
         if row is None:
             raise ValueError(f"{where}: no GCAT payload {record['piece']} named {record['gcat_name']!r}")
@@ -196,32 +231,13 @@ def famous(
                 entry["status"] = craft.status + (f": {craft.details}" if craft.details else "")
             if craft.end:
                 entry["end"] = craft.end
-            for body, kind, start, end, note in craft.visits:
-                if start[:10] > atlas.SOURCE_DATE:
-                    report.add(PLANNED, f"{record['name']}: {kind} {body} {start}")
-                    continue
-                visit = {"body": ATLAS_BODY_NAMES.get(body, body), "kind": kind, "date": start}
-                if end and end[:10] <= atlas.SOURCE_DATE:
-                    visit["end"] = end
-                visit["source"] = f"atlasofspace {craft.src} ({craft.wiki})"
-                if note:
-                    visit["note"] = note
-                visits.append(visit)
+            visits = _atlas_visits(record["name"], craft, report)
         if mission is not None:
             day = str(mission.get("launch", ""))[:10]
             if day != gcat_day:
                 report.add(LAUNCH_DAYS, f"{record['name']}: cosmos-book {day}, GCAT {gcat_day}")
             visits = _merge(record["name"], visits, _cosmos_visits(mission, drops, report), report)
-        hand = []
-        for visit in record.get("visit", []):
-            if visit.get("kind") not in VISIT_KINDS:
-                raise ValueError(
-                    f"{where}: visit kind {visit.get('kind')!r} is not one of {sorted(VISIT_KINDS)}"
-                )
-            if not str(visit.get("source", "")).startswith(("https://", "http://")):
-                raise ValueError(f"{where}: visit source must be the URL of a public source")
-            hand.append({k: visit[k] for k in ("body", "kind", "date", "source", "note") if k in visit})
-        visits = _merge(record["name"], visits, hand, report, curated=True)
+        visits = _merge(record["name"], visits, _curated_visits(record, where), report, curated=True)
         if record.get("animals"):
             if not str(record.get("animals_source", "")).startswith(("https://", "http://")):
                 raise ValueError(f"{where}: animals need an animals_source URL")

@@ -126,55 +126,75 @@ def mission_json(card: MissionCard) -> dict[str, Any]:
 
 
 def mission_card(card: MissionCard, extra_rows: Sequence[tuple[str, str]] = ()) -> None:
-    from rich.table import Table
-
-    m = card.mission
     out = console()
-    info = info_table(text(m.name))
-    if m.aliases:
-        add_row(info, "Also", ", ".join(m.aliases))
-    add_row(info, "Launch", m.launch.display())
+    info = info_table(text(card.mission.name))
+    for label, value in [*_info_rows(card), *extra_rows]:
+        add_row(info, label, value)
+    out.print(info)
+    for table in _people_tables(card):
+        out.print(table)
+    notes, sources = _notes_and_sources(card)
+    if notes:
+        out.print("[dim]Rules: " + "; ".join(notes) + "[/dim]")
+    out.print("[dim]Sources: " + "; ".join(sources) + "[/dim]")
+
+
+def _info_rows(card: MissionCard) -> list[tuple[str, str]]:
+    """The card's rows, label and value, from its names to the computed facts."""
+    m = card.mission
+    rows = [("Also", ", ".join(m.aliases))] if m.aliases else []
+    rows.append(("Launch", m.launch.display()))
     if m.vehicle:
-        add_row(info, "Vehicle", m.vehicle)
+        rows.append(("Vehicle", m.vehicle))
     if card.site_name:
         # GCAT writes a runway as a pad code (RW16/34, SpaceShipTwo at Spaceport America).
         pad = "" if not m.pad else f", runway {m.pad[2:]}" if m.pad.startswith("RW") else f", pad {m.pad}"
-        add_row(info, "Site", f"{card.site_name}{pad}")
+        rows.append(("Site", f"{card.site_name}{pad}"))
     if m.platform:
-        add_row(info, "Air launch", m.platform)
-    if m.accident:
-        add_row(info, "Outcome", m.accident)
-    else:
-        add_row(
-            info,
-            "Outcome",
-            OUTCOME_TEXT.get(m.outcome, m.outcome) + (f" ({m.kind})" if m.kind != "abort" else ""),
-        )
+        rows.append(("Air launch", m.platform))
+    outcome = OUTCOME_TEXT.get(m.outcome, m.outcome) + (f" ({m.kind})" if m.kind != "abort" else "")
+    rows.append(("Outcome", m.accident or outcome))
     if m.station:
-        add_row(info, "Station", m.station)
+        rows.append(("Station", m.station))
+    rows += _event_rows(card)
+    rows += _end_rows(card)
+    rows += [("Fact", _ordinal_text(fact)) for fact in (card.year_ordinal, card.family_ordinal) if fact]
+    return rows
+
+
+def _event_rows(card: MissionCard) -> list[tuple[str, str]]:
+    m, rows = card.mission, []
     for event in card.events:
         label = "Docking" if event.category == "docking" else "Event"
         after = ""
         if event.date.precision in ("minute", "second") and m.launch.precision in ("minute", "second"):
             after = f" ({format_duration(event.date.start - m.launch.start)} after launch)"
-        add_row(info, label, f"{event.date.display()}{after}: {event.title}")
+        rows.append((label, f"{event.date.display()}{after}: {event.title}"))
+    return rows
+
+
+def _end_rows(card: MissionCard) -> list[tuple[str, str]]:
+    """How the flight ended (or that it had not), and its duration."""
+    m, rows = card.mission, []
     if m.landing and (m.accident or m.kind == "abort"):
         # An abort need not have left the pad (STS-41-D): its end is no landing.
-        add_row(info, "Ended", m.landing.display())
+        rows.append(("Ended", m.landing.display()))
     elif m.landing:
-        add_row(info, "Landing", m.landing.display() + ("" if card.down or not m.crew else " (uncrewed)"))
+        rows.append(("Landing", m.landing.display() + ("" if card.down or not m.crew else " (uncrewed)")))
     elif m.in_flight:
-        add_row(info, "Landing", "in flight at the source's last update")
+        rows.append(("Landing", "in flight at the source's last update"))
     so_far = (
         f" so far (in flight at {card.counted_to:%Y-%m-%d}, where the data ends)" if card.counted_to else ""
     )
-    add_row(info, "Duration", format_duration(card.duration) + so_far)
-    facts = [o for o in (card.year_ordinal, card.family_ordinal) if o]
-    for fact in facts:
-        add_row(info, "Fact", _ordinal_text(fact))
-    for label, value in extra_rows:
-        add_row(info, label, value)
-    out.print(info)
+    rows.append(("Duration", format_duration(card.duration) + so_far))
+    return rows
+
+
+def _people_tables(card: MissionCard) -> list[Any]:
+    """The crew up, the crew down when it differs, and the EVAs: Rich tables, those that apply."""
+    from rich.table import Table
+
+    tables = []
     if card.crew:
         crew = Table(title="Crew (up: launched on this ship)", title_justify="left")
         for column in ("Name", "Country", "Role", "Flight", "Came home"):
@@ -182,7 +202,7 @@ def mission_card(card: MissionCard, extra_rows: Sequence[tuple[str, str]] = ()) 
         for row in card.crew:
             nth = f"{ordinal(row.flight_number)} flight" if row.flight_number else "-"
             add_row(crew, row.person.name, row.nation.name, row.role_name, nth, _came_home(row, card))
-        out.print(crew)
+        tables.append(crew)
     if _down_differs(card):
         down = Table(title="Down: came home on this ship", title_justify="left")
         for column in ("Name", "Country", "Launched on", "Time aloft"):
@@ -190,7 +210,7 @@ def mission_card(card: MissionCard, extra_rows: Sequence[tuple[str, str]] = ()) 
         for row in card.down:
             up = row.up.name if row.up else "-"
             add_row(down, row.person.name, row.nation.name, up, format_duration(row.time_aloft))
-        out.print(down)
+        tables.append(down)
     if card.evas:
         title = f"EVAs during the mission: {_spacewalks(card)}"
         evas = Table(title=text(title), title_justify="left")
@@ -203,8 +223,14 @@ def mission_card(card: MissionCard, extra_rows: Sequence[tuple[str, str]] = ()) 
                 eva_row.person.name,
                 format_duration(eva_row.eva.duration),
             )
-        out.print(evas)
-    notes = [f"{o.scope}: counted as {o.rule}" for o in facts]
+        tables.append(evas)
+    return tables
+
+
+def _notes_and_sources(card: MissionCard) -> tuple[list[str], list[str]]:
+    """The counting rules the card relies on, and its sources (markup-escaped where from data)."""
+    m = card.mission
+    notes = [f"{o.scope}: counted as {o.rule}" for o in (card.year_ordinal, card.family_ordinal) if o]
     if card.crew:
         notes += [nations.RULE, roles.RULE]
     if card.evas and card.spacewalks != len(card.evas):
@@ -222,9 +248,7 @@ def mission_card(card: MissionCard, extra_rows: Sequence[tuple[str, str]] = ()) 
             + ", ".join(sorted(kinds))
             + (" (sources per EVA: --json)" if len(kinds) > 1 or "curated/evas.toml" in kinds else "")
         )
-    if notes:
-        out.print("[dim]Rules: " + "; ".join(notes) + "[/dim]")
-    out.print("[dim]Sources: " + "; ".join(sources) + "[/dim]")
+    return notes, sources
 
 
 def _spacewalks(card: MissionCard) -> str:
