@@ -30,10 +30,15 @@ def _paragraphs(text: str | None) -> str | None:
     return "\n\n".join(" ".join(line.strip() for line in p.splitlines()) for p in paragraphs)
 
 
+def _no_type_label(ctx: Any) -> None:
+    return None
+
+
 class ReadableHelp:
     """Help that reads well, for every command without per-command code: no type labels on
-    flags (`--json`, not `--json <bool>`), value names in capitals (`--date DATE`, `NAME`; a
-    declaration's own metavar wins), usage without Typer's braces, docstrings as paragraphs."""
+    flags (`--json`, not `--json <bool>`) or arguments (`NAME`, not `NAME <str>`), value names in
+    capitals (`--date DATE`, `NAME`; a declaration's own metavar wins), usage without Typer's
+    braces, docstrings as paragraphs."""
 
     help: str | None
     params: list[Any]
@@ -52,10 +57,18 @@ class ReadableHelp:
         elif isinstance(param, TyperArgument):
             param.metavar = (param.name or "value").upper()
 
+    @staticmethod
+    def _words_not_types(param: Any) -> None:
+        # An argument's help names its value in words, its metavar (NAME, YEAR, FILE), in the first
+        # column; Typer would add a type label beside it (<str>, <int range>). A range stays.
+        if isinstance(param, TyperArgument):
+            param.display_type_rich = _no_type_label  # type: ignore[method-assign]
+
     def get_params(self, ctx: Any) -> list[Any]:
         params: list[Any] = super().get_params(ctx)  # type: ignore[misc]
         for param in params:  # Typer adds some (--help, completion) after the command is made
             self._name_value(param)
+            self._words_not_types(param)
         return params
 
     def collect_usage_pieces(self, ctx: Any) -> list[str]:

@@ -46,6 +46,7 @@ def test_help_reads_well_at_80_columns(path: tuple[str, ...]) -> None:
     for word in usage.split("[OPTIONS]", 1)[1].split():
         assert word.strip("[].") == word.strip("[].").upper(), usage  # NAME, [YEAR], COMMAND [ARGS]...
     assert not re.search(r"--[\w-]+\s+<\w", text)  # --date DATE, not --date <str>
+    assert not re.search(r"<(str|int|path|float|text|int range)>", text)  # NAME, not NAME <str>
     for param in node(path)["params"]:
         if not param["argument"] and param["type"] != "flag" and param["passed"]:
             option = max(param["opts"], key=len)

@@ -29,7 +29,7 @@ CASES = [
     (["launches", "2018", "--list", "--json"], "`spacefacts launches YEAR --list --json`"),
     (["stats", "--json"], "`spacefacts stats --json`"),
     (["launches", "--by-year", "--json"], "`spacefacts launches --by-year --json`"),
-    (["search", "apollo", "--json"], "`spacefacts search TEXT --json`"),
+    (["search", "apollo", "--json"], "`spacefacts search WORDS --json`"),
     (["data", "info", "--json"], "`spacefacts data info --json`"),
     (["data", "validate", "--json"], "`spacefacts data validate [DIR] --json`"),
     (["today", "--date", "01-27", "--json"], "`spacefacts today "),

@@ -89,7 +89,10 @@ def data_reset(
 @data_app.command("validate")
 def data_validate(
     path: Annotated[
-        Path | None, typer.Argument(help="A data folder (default: the built-in data).", show_default=False)
+        Path | None,
+        typer.Argument(
+            metavar="FOLDER", help="A data folder (default: the built-in data).", show_default=False
+        ),
     ] = None,
     json: JsonOption = False,
 ) -> None:

@@ -109,7 +109,10 @@ def stats(json: JsonOption = False) -> None:
 
 @app.command()
 def search(
-    text: Annotated[str, typer.Argument(help="Words to look for in missions, people, events and payloads.")],
+    text: Annotated[
+        str,
+        typer.Argument(metavar="WORDS", help="Words to look for in missions, people, events and payloads."),
+    ],
     limit: Annotated[int, typer.Option(metavar="N", help="At most this many hits.", min=1)] = 20,
     json: JsonOption = False,
 ) -> None:
