@@ -90,9 +90,7 @@ def data_reset(
 def data_validate(
     path: Annotated[
         Path | None,
-        typer.Argument(
-            metavar="FOLDER", help="A data folder (default: the built-in data).", show_default=False
-        ),
+        typer.Argument(metavar="DIR", help="A data folder (default: the built-in data).", show_default=False),
     ] = None,
     json: JsonOption = False,
 ) -> None:
