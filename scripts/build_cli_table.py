@@ -1,4 +1,4 @@
-"""Write spacefacts/_cli_table.json, the fast path's parameter table, from the Typer app in cli.py.
+"""Write spacefacts/_cli_table/, the fast path's parameter table, from the Typer app in cli.py.
 
     python scripts/build_cli_table.py          # write it
     python scripts/build_cli_table.py --check  # exit 1 if it is not current
@@ -17,16 +17,21 @@ sys.path.insert(0, str(ROOT))
 from spacefacts import typerapp  # noqa: E402
 from spacefacts.cli import app  # noqa: E402
 
-TARGET = ROOT / "spacefacts" / "_cli_table.json"
+TARGET = ROOT / "spacefacts" / "_cli_table"
 
 
 def main() -> None:
-    text = typerapp.table_text(app)
+    files = typerapp.table_files(app)
+    present = {p.name: p.read_text(encoding="utf-8") for p in TARGET.glob("*.py")} if TARGET.is_dir() else {}
     if "--check" in sys.argv[1:]:
-        if not TARGET.is_file() or TARGET.read_text(encoding="utf-8") != text:
-            sys.exit(f"{TARGET.relative_to(ROOT)} is not current: run python scripts/build_cli_table.py")
+        if present != files:
+            sys.exit(f"{TARGET.relative_to(ROOT)}/ is not current: run python scripts/build_cli_table.py")
         return
-    TARGET.write_text(text, encoding="utf-8")
+    TARGET.mkdir(exist_ok=True)
+    for name in set(present) - set(files):
+        (TARGET / name).unlink()
+    for name, text in files.items():
+        (TARGET / name).write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """Run an argv without Typer when the Typer app would read it in exactly one way.
 
-The rules of every command come from spacefacts/_cli_table.json, generated from the Typer app
+The rules of every command come from spacefacts/_cli_table/, generated from the Typer app
 (spacefacts.typerapp.table), never written by hand. This module knows Click's grammar, not any
 command: it takes an argv only when every token is plainly a command name, an option of that
 command, an option's value or a positional argument, and every value converts without doubt
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 import zlib
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -37,22 +37,36 @@ def fingerprint(files: list[str]) -> dict[str, str]:
     return result
 
 
-TABLE_FILE = PACKAGE / "_cli_table.json"
+class _Commands(Mapping[str, Any]):
+    """The top-level commands of the generated table: each command's node is imported from the
+    generated module of its family (spacefacts/_cli_table/lookups.py, ...) when first looked up,
+    so a run loads the table's root and one family, not every command's parameters."""
+
+    def __init__(self, where: dict[str, str]) -> None:
+        self._where, self._nodes = where, dict[str, Any]()
+
+    def __getitem__(self, name: str) -> Any:
+        if name not in self._nodes:
+            import importlib
+
+            family = importlib.import_module(f"spacefacts._cli_table.{self._where[name]}")
+            self._nodes[name] = family.COMMANDS[name]
+        return self._nodes[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._where)
+
+    def __len__(self) -> int:
+        return len(self._where)
 
 
 def load_table() -> dict[str, Any] | None:
-    """The generated table as it is on disk, or None if it is missing or unreadable.
-
-    A data file, not a module: json.loads of 18 KB costs less than importing (unmarshalling and
-    running) a 44 KB generated module, and the json module is small.
-    """
-    import json
-
+    """The generated table (spacefacts/_cli_table/), or None if it is missing."""
     try:
-        table: dict[str, Any] = json.loads(TABLE_FILE.read_bytes())
-    except (OSError, ValueError):
+        from spacefacts._cli_table import ROOT, SOURCES
+    except ImportError:
         return None
-    return table
+    return {"sources": SOURCES, "root": {**ROOT, "commands": _Commands(ROOT["commands"])}}
 
 
 def current_table() -> dict[str, Any] | None:
