@@ -169,7 +169,7 @@ def build(app: frontend.App) -> typer.Typer:
     return target
 
 
-# ---- the parameter table the fast path reads (spacefacts/_cli_table.json) ----
+# ---- the parameter table the fast path reads (spacefacts/_cli_table/) ----
 
 
 def _param_type(param: Any) -> str:
