@@ -14,8 +14,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from spacefacts import quiz, quiz_fair  # noqa: E402
+from spacefacts import quiz  # noqa: E402
 from spacefacts.dataset import Dataset  # noqa: E402
+from spacefacts.quiz import fair as quiz_fair  # noqa: E402
 
 SAMPLE = 20
 SEED = "docs"

@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from spacefacts import dataset, quiz, quiz_stats
+from spacefacts import dataset, quiz
 from spacefacts.cli import app
+from spacefacts.quiz import stats as quiz_stats
 from tests.golden_files import GOLDEN, check_golden
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -78,9 +79,9 @@ def _history() -> None:
         entry.update(last_answered=at, last_correct=correct)
         row = {"game": at, "at": at, "question": qid, "category": category, "correct": correct}
         lines.append(json.dumps({**row, "prompt": prompt, "answer": answer}))
-    quiz.history_path().parent.mkdir(parents=True, exist_ok=True)
-    quiz.history_path().write_text(json.dumps(store))
-    quiz_stats.log_path(quiz.history_path()).write_text("\n".join(lines) + "\n")
+    quiz.answers_path().parent.mkdir(parents=True, exist_ok=True)
+    quiz.answers_path().write_text(json.dumps(store))
+    quiz_stats.log_path(quiz.answers_path()).write_text("\n".join(lines) + "\n")
 
 
 def _run(args: list[str], width: int, code: int = 0) -> str:

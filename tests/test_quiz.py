@@ -233,12 +233,12 @@ def test_other_answers_are_refused(text: str) -> None:
 # Memory -------------------------------------------------------------------------------------
 
 
-def _history(warnings: list[str] | None = None) -> quiz.History:
-    return quiz.History(quiz.history_path(), (warnings if warnings is not None else []).append)
+def _history(warnings: list[str] | None = None) -> quiz.AnswerStore:
+    return quiz.AnswerStore(quiz.answers_path(), (warnings if warnings is not None else []).append)
 
 
 def test_history_lives_in_spacefacts_home() -> None:
-    assert quiz.history_path() == Path(os.environ["SPACEFACTS_HOME"]) / "quiz-history.json"
+    assert quiz.answers_path() == Path(os.environ["SPACEFACTS_HOME"]) / "quiz-history.json"
 
 
 def test_answered_questions_wait_until_the_pool_runs_out(ds: Dataset) -> None:
@@ -267,7 +267,7 @@ def test_missed_questions_come_back_in_a_later_quiz(ds: Dataset) -> None:
 
 
 def test_a_corrupt_history_is_set_aside_with_one_warning() -> None:
-    path = quiz.history_path()
+    path = quiz.answers_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("{not json")
     warnings: list[str] = []
@@ -326,16 +326,16 @@ def test_ctrl_c_prints_the_summary_and_exits_130(monkeypatch: pytest.MonkeyPatch
 def test_no_history_writes_nothing_and_reset_forgets(ds: Dataset) -> None:
     answers = _answers(ds, 5, 2, [True, True])
     assert run("--seed", "5", "-n", "2", "--no-history", input=answers)[0] == 0
-    assert not quiz.history_path().exists()
+    assert not quiz.answers_path().exists()
     assert run("--seed", "5", "-n", "2", input=answers)[0] == 0
-    assert quiz.history_path().exists()
+    assert quiz.answers_path().exists()
     code, _, err = run("--reset")
     assert code == 0 and "cleared" in err
-    assert not quiz.history_path().exists()
+    assert not quiz.answers_path().exists()
 
 
 def test_cli_sets_a_corrupt_history_aside_and_plays_on(ds: Dataset) -> None:
-    path = quiz.history_path()
+    path = quiz.answers_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text('{"questions": {"year:apollo-11": "oops"}}')
     code, out, err = run("-n", "1", input="1\n")
@@ -368,7 +368,7 @@ def test_json_for_trivia_hosts(ds: Dataset) -> None:
         assert q["options"][q["answer_index"]] == q["answer"]
     assert [q["id"] for q in doc["questions"]] == [q.id for q in quiz.build_quiz(ds, 20, 7)]
     assert json.loads(run("--json", "--questions", "20", "--seed", "7")[1]) == doc
-    assert not quiz.history_path().exists()
+    assert not quiz.answers_path().exists()
 
 
 def test_daily_is_the_same_for_everyone_on_a_date() -> None:
@@ -428,7 +428,7 @@ def test_concurrent_writers_hammering_the_history_lose_nothing(tmp_path: Path) -
         """
         import sys
         from spacefacts import quiz
-        history = quiz.History(quiz.history_path(), print)
+        history = quiz.AnswerStore(quiz.answers_path(), print)
         for i in range(150):
             history.record(f"stress:{sys.argv[1]}:{i}", i % 3 == 0)
             history.record("stress:shared", True)

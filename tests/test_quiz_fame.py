@@ -8,7 +8,7 @@ from pathlib import Path
 
 from spacefacts import quiz
 from spacefacts.dataset import Dataset
-from spacefacts.quiz_fame import level
+from spacefacts.quiz.difficulty import level
 
 ROOT = Path(__file__).resolve().parents[1]
 

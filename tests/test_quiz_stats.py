@@ -10,9 +10,10 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from spacefacts import quiz, quiz_stats
+from spacefacts import quiz
 from spacefacts.cli import app
 from spacefacts.dataset import Dataset
+from spacefacts.quiz import stats as quiz_stats
 
 runner = CliRunner()
 
@@ -55,9 +56,9 @@ def test_games_scores_categories_and_most_missed(ds: Dataset) -> None:
 
 
 def test_an_old_history_without_a_log_and_a_damaged_log_line() -> None:
-    history = quiz.History(quiz.history_path(), print)
+    history = quiz.AnswerStore(quiz.answers_path(), print)
     history.record("year:apollo-11", False)  # no game: as before the log existed
-    log = quiz_stats.log_path(quiz.history_path())
+    log = quiz_stats.log_path(quiz.answers_path())
     log.write_text(
         '{"game": "g", "at": "2026-01-01T00:00:00", "question": "q", "category": "crew", "correct": true}\nnot json\n'
     )

@@ -15,9 +15,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from spacefacts import dataset, failures, queries, station_quiz, stations
+from spacefacts import dataset, failures, queries, stations
 from spacefacts.cli import app
 from spacefacts.model import Time
+from spacefacts.quiz import expeditions as station_quiz
 from tests.golden_files import check_golden
 
 ROOT = Path(__file__).resolve().parents[1]

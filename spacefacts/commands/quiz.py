@@ -1,4 +1,4 @@
-"""Trivia: `spacefacts quiz` (spacefacts/quiz.py, render/quiz.py)."""
+"""Trivia: `spacefacts quiz` (spacefacts/quiz/, render/quiz.py)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from spacefacts.frontend import echo, lazy_module
 if TYPE_CHECKING:
     import typer
 
-    from spacefacts.quiz import History
+    from spacefacts.quiz import AnswerStore
 else:
     typer = lazy_module("typer")  # imported when Typer reads the annotations below, not before
 
@@ -77,7 +77,7 @@ def quiz(
     def warn(message: str) -> None:
         echo(f"spacefacts: {one_line(message)}", err=True)
 
-    history = trivia.History(trivia.history_path(), warn)
+    history = trivia.AnswerStore(trivia.answers_path(), warn)
     if reset:
         echo("quiz history cleared" if history.reset() else "no quiz history to clear", err=True)
         return
@@ -95,8 +95,8 @@ def quiz(
         raise Exit(ExitCode.INTERRUPTED)
 
 
-def _quiz_stats(history: History, json: bool) -> None:
-    from spacefacts import quiz_stats
+def _quiz_stats(history: AnswerStore, json: bool) -> None:
+    from spacefacts.quiz import stats as quiz_stats
     from spacefacts.render import quiz as render
 
     answers, log, unreadable = history.answers_and_log()

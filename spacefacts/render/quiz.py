@@ -11,8 +11,8 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from spacefacts.quiz import DIFFICULTY_RULE, OPTIONS, History, Question, Score, parse_answer
-from spacefacts.quiz_stats import RECENT_GAMES, QuizStats, stats_json
+from spacefacts.quiz import DIFFICULTY_RULE, OPTIONS, AnswerStore, Question, Score, parse_answer
+from spacefacts.quiz.stats import RECENT_GAMES, QuizStats, stats_json
 from spacefacts.render import console, emit_json, text
 
 if TYPE_CHECKING:
@@ -132,7 +132,7 @@ def summary(out: Console, score: Score, replay: str | None) -> None:
 
 
 def play(
-    questions: list[Question], history: History | None, warn: Callable[[str], None], replay: str | None
+    questions: list[Question], history: AnswerStore | None, warn: Callable[[str], None], replay: str | None
 ) -> bool:
     """Ask every question, line by line; the summary at the end. False if stopped by Ctrl-C.
 

@@ -1,6 +1,6 @@
 """Past scores: a log of every answer, game by game, and the figures `spacefacts quiz --stats` shows.
 
-The answer store (quiz-history.json, `quiz.History`) keeps one entry per question: how often it was
+The answer store (quiz-history.json, `quiz.AnswerStore`) keeps one entry per question: how often it was
 answered right and wrong. A score per game needs more: the log, `quiz-games.jsonl` beside it, gets
 one line per answer (game id, time, question id, category, right or wrong), appended under the
 same lock. Games played before the log existed are not known; their answers still count in the
@@ -18,15 +18,16 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from spacefacts.dataset import Dataset
-    from spacefacts.quiz import Answered, Question
+    from spacefacts.quiz.answers import Answered
+    from spacefacts.quiz.questions import Question
 
 LOG_FILE = "quiz-games.jsonl"
 MOST_MISSED = 10
 RECENT_GAMES = 20
 
 
-def log_path(history_path: Path) -> Path:
-    return history_path.with_name(LOG_FILE)
+def log_path(answers_path: Path) -> Path:
+    return answers_path.with_name(LOG_FILE)
 
 
 def log_line(game: str, at: str, question: Question, correct: bool) -> str:
@@ -55,7 +56,7 @@ class Logged:
 
 def read_log(path: Path) -> tuple[list[Logged], int]:
     """The logged answers in file order, and how many lines could not be read (skipped)."""
-    from spacefacts.quiz import read_regular
+    from spacefacts.quiz.answers import read_regular
 
     data = read_regular(path)
     if data is None:
@@ -186,7 +187,7 @@ def with_prompts(result: QuizStats, ds: Dataset) -> QuizStats:
     """Today's wording for the most missed questions the log does not word (answered before the log)."""
     import random
 
-    from spacefacts.quiz import bank
+    from spacefacts.quiz.bank import bank
 
     b = bank(ds)
     wanted = {m.question for m in result.most_missed if m.prompt is None}

@@ -20,7 +20,7 @@ The rules, stated once (docs/quiz.md repeats them):
 - Countries are one family when they are the same country at different times (Russia and the Soviet
   republics, Germany and East Germany, Czechoslovakia and Slovakia).
 
-No Rich, no Typer: quiz.py and new question kinds call `draw` with tiers from `Pools`.
+No Rich, no Typer: the question kinds (spacefacts.quiz.kinds) call `draw` with tiers from `Pools`.
 """
 
 from __future__ import annotations

@@ -1,19 +1,20 @@
-"""Quiz questions on stations and expeditions, for spacefacts.quiz (kept apart so that module
-needs only a hook): who commanded an expedition, and which station hosted a long-duration crew.
+"""Question kinds on stations and expeditions: who commanded an expedition, and which station
+hosted a long-duration crew.
 
-Each generator returns what quiz's generators return: (prompt, answer, distractors,
+Each generator returns `Made` (spacefacts.quiz.questions): (prompt, answer, distractors,
 explanation, lookup, source), or None when there are too few fair distractors.
 """
 
 from __future__ import annotations
 
 import random
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from spacefacts import stations
 
 if TYPE_CHECKING:
-    from spacefacts.quiz import Bank
+    from spacefacts.quiz.bank import Bank
+    from spacefacts.quiz.questions import Made
 
 KINDS = {"expedition-commander": "crew", "expedition-station": "history"}
 DISTRACTORS = 3
@@ -21,8 +22,6 @@ ERA_YEARS = 10
 DIFFICULTY_RULE = (
     "An expedition question is easy for the first expedition of a station with a record, else medium."
 )
-
-_Made = tuple[str, str, list[str], str, str, str] | None
 
 
 def _level(sd: stations.Stations, e: stations.Expedition) -> str:
@@ -64,7 +63,7 @@ def _source(e: stations.Expedition) -> str:
     return f"{e.sources[0]} ({e.src})"
 
 
-def commander(bank: Bank, subject: str, rng: random.Random) -> _Made:
+def commander(bank: Bank, subject: str, rng: random.Random) -> Made:
     ds = bank.ds
     sd = stations.load(ds)
     e = next(x for x in sd.expeditions if x.id == subject)
@@ -97,7 +96,7 @@ def commander(bank: Bank, subject: str, rng: random.Random) -> _Made:
     )
 
 
-def station_of(bank: Bank, subject: str, rng: random.Random) -> _Made:
+def station_of(bank: Bank, subject: str, rng: random.Random) -> Made:
     ds = bank.ds
     sd = stations.load(ds)
     e = next(x for x in sd.expeditions if x.id == subject)
@@ -123,6 +122,3 @@ def station_of(bank: Bank, subject: str, rng: random.Random) -> _Made:
         f"spacefacts station {right.id}",
         _source(e),
     )
-
-
-GENERATORS: dict[str, Any] = {"expedition-commander": commander, "expedition-station": station_of}

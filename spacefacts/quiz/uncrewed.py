@@ -1,18 +1,20 @@
 """Quiz kinds about uncrewed spaceflight: which probe first reached a body, which launch carried a payload.
 
-Kept apart from quiz.py, which registers them: each kind is a spec list and a generator that
+spacefacts.quiz.kinds registers them: each kind is a spec list and a generator that
 returns (prompt, answer, distractors, explanation, lookup, source) or None.
 """
 
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from spacefacts.dataset import Dataset
 from spacefacts.model import Launch
+
+if TYPE_CHECKING:
+    from spacefacts.quiz.bank import Bank
 
 KINDS = {"first-probe": "history", "carried-by": "launches"}
 # Planets and Pluto only: every probe sent to them is in cosmos-book's list, while lunar history
@@ -139,8 +141,9 @@ def _carried_by(ds: Dataset, subject: str, rng: random.Random) -> Any:
     )
 
 
-def generators(ds: Dataset) -> dict[str, Callable[[Any, random.Random], Any]]:
-    return {
-        "first-probe": lambda spec, rng: _first_probe(ds, spec.subject, rng),
-        "carried-by": lambda spec, rng: _carried_by(ds, spec.subject, rng),
-    }
+def first_probe(bank: Bank, subject: str, rng: random.Random) -> Any:
+    return _first_probe(bank.ds, subject, rng)
+
+
+def carried_by(bank: Bank, subject: str, rng: random.Random) -> Any:
+    return _carried_by(bank.ds, subject, rng)

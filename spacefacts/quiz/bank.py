@@ -1,0 +1,218 @@
+"""The question bank: everything the question kinds need, indexed once per dataset, and the
+list of every question that can be asked (`Spec`s). Each kind's generator (spacefacts.quiz.kinds)
+turns a spec into a question with options drawn by a seeded `random.Random`.
+"""
+
+from __future__ import annotations
+
+import random
+import shlex
+from functools import lru_cache
+
+from spacefacts.dataset import Dataset
+from spacefacts.model import Event, Mission
+from spacefacts.quiz import expeditions, uncrewed
+from spacefacts.quiz.difficulty import EASY, NOTHING, Fame, Renown, level
+from spacefacts.quiz.fair import Pools
+from spacefacts.quiz.questions import (
+    OPTIONS,
+    Happening,
+    Question,
+    Spec,
+    mission_lookup,
+    mission_source,
+    shuffled_options,
+)
+
+PLANETS = frozenset({"Mercury", "Venus", "Mars", "Jupiter", "Saturn", "Uranus", "Neptune", "Pluto"})
+
+# Events generated from McDowell's rows repeat the crewed-flight records, so the history
+# questions use the missions themselves and only the curated and planetary events.
+_GENERATED_EVENT_SOURCE = "mcdowell-hsf/"
+_MIN_GAP_DAYS = 2  # dates a day apart could be the same day in another time zone
+
+
+class Bank:
+    """Everything the generators need, indexed once per dataset."""
+
+    def __init__(self, ds: Dataset):
+        from spacefacts import queries
+
+        self.ds = ds
+        self.pools = Pools(ds)
+        self.missions = [m for m in ds.missions if m.kind != "abort" and m.outcome == "success"]
+        self.fame = Fame(ds)
+
+        # Who is linked to a mission: its crew, and those who came home on it (they flew on it too).
+        self.aboard: dict[str, set[str]] = {m.id: {seat.person for seat in m.crew} for m in ds.missions}
+        for p in ds.people:
+            for back in p.returns:
+                if back.on in self.aboard:
+                    self.aboard[back.on].add(p.id)
+        self.rides: dict[str, set[str]] = {}
+        for mission_id, people in self.aboard.items():
+            for person_id in people:
+                self.rides.setdefault(person_id, set()).add(mission_id)
+
+        # Two people of the same display name would make an option ambiguous: leave them out.
+        name_count: dict[str, int] = {}
+        for p in ds.people:
+            name_count[p.name] = name_count.get(p.name, 0) + 1
+        self.people = [p for p in ds.people if name_count[p.name] == 1]
+        self.nameable = {p.id for p in self.people}
+        self.first_year = {
+            p.id: min(ds.mission_by_id[m].launch.year for m in p.flights if m in ds.mission_by_id)
+            for p in self.people
+            if any(m in ds.mission_by_id for m in p.flights)
+        }
+
+        self.year_summaries = {
+            year: summary
+            for year in ds.launches_by_year
+            if (summary := queries.launches_in_year(ds, year)).complete
+        }
+        self.happenings = self._happenings(ds)
+        self.specs = self._specs()
+
+    # Pools -------------------------------------------------------------------------------------
+
+    def site_name(self, mission: Mission) -> str | None:
+        site = self.ds.sites.get(mission.site) if mission.site else None
+        return site.name if site else None
+
+    def _happenings(self, ds: Dataset) -> list[Happening]:
+        found: list[Happening] = []
+        firsts: set[str] = set()
+        # In time order, so that the first event at each body is known when it comes.
+        for e in sorted(ds.events, key=lambda e: e.date.iso):
+            if e.src.startswith(_GENERATED_EVENT_SOURCE) or e.date.month_day is None or e.date.uncertain:
+                continue
+            renown = self.fame.event(e, first_at_body=e.body in PLANETS and e.body not in firsts)
+            firsts.add(e.body or "")
+            found.append(
+                Happening(
+                    e.id, e.date.start.date(), e.title, renown, self._event_lookup(e), f"{e.source} ({e.src})"
+                )
+            )
+        for m in self.missions:
+            if m.launch.month_day is not None and not m.launch.uncertain:
+                found.append(
+                    Happening(
+                        m.id,
+                        m.launch.start.date(),
+                        f"{m.name} launches",
+                        self.fame.mission(m.id),
+                        mission_lookup(m.id),
+                        mission_source(m),
+                    )
+                )
+        # A text that occurs on two dates (Mariner 10 flew by Mercury three times) has no one date.
+        texts: dict[str, int] = {}
+        for h in found:
+            texts[h.text] = texts.get(h.text, 0) + 1
+        return sorted((h for h in found if texts[h.text] == 1), key=lambda h: (h.day, h.key))
+
+    @staticmethod
+    def _event_lookup(e: Event) -> str:
+        if e.mission:
+            return mission_lookup(e.mission)
+        return f"spacefacts search {shlex.quote(e.title)}"
+
+    def later(self, anchor: Happening) -> list[Happening]:
+        """Candidates for which-came-first: at least two days and at most six years after the anchor."""
+        return [
+            h
+            for h in self.happenings
+            if _MIN_GAP_DAYS <= (h.day - anchor.day).days <= 6 * 366 and h.text != anchor.text
+        ]
+
+    def around(self, anchor: Happening) -> list[Happening]:
+        """Candidates for on-date: within three years, and not on (or next to) the anchor's day."""
+        return [h for h in self.happenings if _MIN_GAP_DAYS <= abs((h.day - anchor.day).days) <= 3 * 366]
+
+    def _specs(self) -> list[Spec]:
+        specs: list[Spec] = []
+        askable = {m.id for m in self.missions}
+        for m in self.missions:
+            renown = self.fame.mission(m.id)
+            kinds = ["year", "true-statement", "false-statement"]
+            if any(seat.person in self.nameable for seat in m.crew):
+                kinds.append("who-flew")
+            # Rockets and sites are asked about GCAT-listed launches only: the options come from GCAT.
+            if m.vehicle and m.launch_tag:
+                kinds.append("vehicle")
+            if self.site_name(m) and m.launch_tag:
+                kinds.append("site")
+            specs.extend(Spec(kind, m.id, level(renown.points), renown) for kind in kinds)
+        for p in self.people:
+            if p.id not in self.first_year:
+                continue
+            renown = self.fame.person(p.id)
+            if self.rides.get(p.id, set()) & askable:
+                specs.append(Spec("mission-of", p.id, level(renown.points), renown))
+            if p.country and self.pools.is_guest(p.id):
+                specs.append(Spec("country", p.id, level(renown.points), renown))
+        complete = sorted(self.year_summaries)
+        busiest = max(complete, key=lambda y: self.year_summaries[y].total)
+        for year in complete:
+            renown = NOTHING
+            if year == complete[0]:
+                renown += Renown(EASY, ("the first year of spaceflight",))
+            if year == busiest:
+                renown += Renown(EASY, ("the busiest year for launches",))
+            specs.append(Spec("launch-count", str(year), level(renown.points), renown))
+        for h in self.happenings:
+            recalled = level(h.renown.points, recall=True)
+            if len(self.later(h)) >= OPTIONS - 1:
+                specs.append(Spec("first", h.key, recalled, h.renown))
+            if len(self.around(h)) >= OPTIONS - 1:
+                specs.append(Spec("on-date", h.key, recalled, h.renown))
+        specs.extend(Spec(*spec) for spec in expeditions.specs(self))
+        specs.extend(Spec(*made) for made in uncrewed.specs(self.ds))
+        return specs
+
+    # Distractors (pools and answer families: spacefacts/quiz/fair.py) ---------------------------
+
+    def people_near(self, mission: Mission, like: str, exclude: set[str]) -> list[list[str]]:
+        """Nameable person ids by plausibility, none of `exclude` (those aboard)."""
+        tiers = self.pools.people_near(mission, like)
+        return [[p for p in tier if p in self.nameable and p not in exclude] for tier in tiers]
+
+    def launch_source(self, m: Mission) -> str:
+        launch = self.ds.launch_by_tag.get(m.launch_tag) if m.launch_tag else None
+        extra = f"; GCAT launch log ({launch.src})" if launch else ""
+        return mission_source(m) + extra
+
+    def happening(self, key: str) -> Happening:
+        return next(h for h in self.happenings if h.key == key)
+
+    # Questions ---------------------------------------------------------------------------------
+
+    def generate(self, spec: Spec, rng: random.Random) -> Question | None:
+        """The question for a spec with options drawn by `rng`, or None if too few fair distractors."""
+        from spacefacts.quiz.kinds import GENERATORS
+
+        made = GENERATORS[spec.kind](self, spec.subject, rng)
+        if made is None:
+            return None
+        prompt, answer, distractors, explanation, lookup, source = made
+        options, index = shuffled_options(rng, answer, distractors)
+        return Question(
+            spec.id,
+            spec.kind,
+            spec.category,
+            spec.difficulty,
+            prompt,
+            options,
+            index,
+            explanation,
+            lookup,
+            source,
+            spec.renown.points,
+            spec.renown.reasons,
+        )
+
+
+@lru_cache(maxsize=4)
+def bank(ds: Dataset) -> Bank:
+    return Bank(ds)
