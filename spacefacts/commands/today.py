@@ -1,4 +1,4 @@
-"""On this day: `spacefacts today` (spacefacts/today.py, render/today.py)."""
+"""On this day: `spacefacts today` (spacefacts/today/, render/today.py)."""
 
 from __future__ import annotations
 

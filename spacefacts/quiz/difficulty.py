@@ -71,7 +71,7 @@ class Fame:
 
     def __init__(self, ds: Dataset):
         from spacefacts.history import records
-        from spacefacts.today import _national_people_firsts
+        from spacefacts.today.crewed import national_people_firsts
 
         self.ds = ds
         self.curated = [e for e in ds.events if e.src.startswith("curated/")]
@@ -130,7 +130,7 @@ class Fame:
             if points > firsts.get((table, key), (0, ""))[0]:
                 firsts[(table, key)] = (points, text)
 
-        notes, first_eva = _national_people_firsts(ds)
+        notes, first_eva = national_people_firsts(ds)
         for mission_id, texts in notes.items():
             m = ds.mission_by_id[mission_id]
             for text in texts:
