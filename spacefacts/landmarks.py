@@ -16,7 +16,7 @@ from spacefacts import payloads
 from spacefacts.dataset import Dataset
 from spacefacts.model import Time
 from spacefacts.text import fold
-from spacefacts.today import STATE_NAMES_SOURCE, Anniversary
+from spacefacts.today.rows import STATE_NAMES_SOURCE, Anniversary, launch_row, make_row
 
 RULE = (
     "Uncrewed history listed: the launch and every dated visit (flyby, orbit, landing, rover, impact, "
@@ -85,17 +85,15 @@ def rows(ds: Dataset) -> list[Anniversary]:
             notes = tuple(f"carrying {a}" for a in famous.animals)
             result = "" if launch.outcome == "success" else f" ({launch.outcome})"
             out.append(
-                Anniversary(
-                    key=f"payload-launch-{famous.id}",
-                    when=launch.date,
-                    category="launch",
+                launch_row(
+                    launch,
                     kind="landmark launch",
+                    key=f"payload-launch-{famous.id}",
                     tier=2,
                     title=f"{launch.vehicle} launches {famous.name}{result}",
-                    sources=(f"GCAT {launch.src}", famous.source, *famous.sources),
+                    sources=(famous.source, *famous.sources),
                     notes=notes,
                     mission=famous.id,
-                    launch_tag=launch.tag,
                 )
             )
         for visit in famous.visits:
@@ -107,7 +105,7 @@ def rows(ds: Dataset) -> list[Anniversary]:
                 "" if visit.kind in ("perihelion", "re-entry") else f" {visit.body}"
             )
             out.append(
-                Anniversary(
+                make_row(
                     key=f"payload-visit-{famous.id}-{visit.date.iso[:10]}-{fold(visit.body).replace(' ', '-')}-"
                     f"{visit.kind.replace(' ', '-')}",
                     when=visit.date,
@@ -149,10 +147,9 @@ def _first_satellites(ds: Dataset, data: object) -> list[Anniversary]:
         note = "the first artificial satellite" if world else f"the first satellite of {country}"
         famous = next((f for f in data.famous if f.jcat == r.jcat), None)
         out.append(
-            Anniversary(
+            make_row(
                 key=f"first-satellite-{state}",
                 when=launch.date,
-                category="first",
                 kind="first satellite",
                 tier=1 if world else 2,
                 mission=famous.id if famous else r.piece,

@@ -478,7 +478,7 @@ def search_entries(ds: Dataset) -> list[tuple[str, str, str, str, int, tuple[str
 def anniversaries(ds: Dataset) -> list[Any]:
     """Rows for `spacefacts today`: each station's launch and cited re-entry, and the start of
     each station's first expedition with a record (tier 2 in today's ranking rule)."""
-    from spacefacts.today import Anniversary
+    from spacefacts.today.rows import make_row
 
     sd = load(ds)
     rows = []
@@ -486,10 +486,9 @@ def anniversaries(ds: Dataset) -> list[Any]:
         launch = ds.launch_by_tag.get(s.launch_tag)
         module = f" (its first module, {launch.payload})" if launch and launch.payload != s.name else ""
         rows.append(
-            Anniversary(
+            make_row(
                 key=f"station-launch-{s.id}",
                 when=s.launch,
-                category="launch",
                 kind="station launch",
                 tier=2,
                 title=f"{s.name} launches{module}",
@@ -499,10 +498,9 @@ def anniversaries(ds: Dataset) -> list[Any]:
         )
         if s.reentry is not None and s.reentry_source:
             rows.append(
-                Anniversary(
+                make_row(
                     key=f"station-reentry-{s.id}",
                     when=s.reentry,
-                    category="landing",
                     kind="station re-entry",
                     tier=2,
                     title=f"{s.name} re-enters the atmosphere",
@@ -513,10 +511,9 @@ def anniversaries(ds: Dataset) -> list[Any]:
         if first is not None:
             names = [ds.person_by_id[m.person].name for m in first.members if m.person in ds.person_by_id]
             rows.append(
-                Anniversary(
+                make_row(
                     key=f"expedition-{first.id}",
                     when=first.start,
-                    category="crewed",
                     kind="expedition start",
                     tier=2,
                     title=f"{first.name} begins, the first crew of {s.name} with a record: {', '.join(names)}",

@@ -6,7 +6,16 @@ from __future__ import annotations
 
 from spacefacts.dataset import Dataset
 from spacefacts.model import Eva, Mission, Person, Time
-from spacefacts.today.rows import Anniversary, country_at, crew_of, from_country, has_day, hours, names
+from spacefacts.today.rows import (
+    Anniversary,
+    country_at,
+    crew_of,
+    from_country,
+    has_day,
+    hours,
+    make_row,
+    names,
+)
 
 EVA_RECORD_RULE = "longer than every earlier EVA in the cosmos-book EVA list"
 
@@ -31,10 +40,9 @@ def crewed_launches(ds: Dataset, firsts: dict[str, list[str]]) -> list[Anniversa
         if launch:
             sources.append(f"GCAT {launch.src}")
         rows.append(
-            Anniversary(
+            make_row(
                 key=f"launch-{m.id}",
                 when=m.launch,
-                category="crewed",
                 kind="crewed launch",
                 tier=1 if notes else 2,
                 title=title,
@@ -75,10 +83,9 @@ def crewed_landings(ds: Dataset) -> list[Anniversary]:
             else ""
         )
         rows.append(
-            Anniversary(
+            make_row(
                 key=f"landing-{m.id}",
                 when=m.landing,
-                category="landing",
                 kind="crewed landing",
                 tier=2,
                 title=title,
@@ -94,10 +101,9 @@ def crewed_landings(ds: Dataset) -> list[Anniversary]:
         ship = ships.pop() if len(ships) == 1 else None
         on = f"on {ship}, which flew up uncrewed" if ship else "on a ship that flew up uncrewed"
         rows.append(
-            Anniversary(
+            make_row(
                 key=f"landing-{mission_id}-return",
                 when=Time(iso),
-                category="landing",
                 kind="crewed landing",
                 tier=2,
                 title=f"{names(people)} land {on}, ending the flight that began on {name}",
@@ -174,10 +180,9 @@ def evas(ds: Dataset, first_eva_by_country: dict[tuple[str, str], str]) -> list[
         length = f" ({hours(minutes)})" if minutes else ""
         where = f", {mission.name}" if mission else ""
         rows.append(
-            Anniversary(
+            make_row(
                 key=f"eva-{start}",
                 when=Time(start, any(e.start.uncertain for _, e in members)),
-                category="eva",
                 kind="eva",
                 tier=tier,
                 title=f"EVA by {names(people)}{length}{where}",
@@ -239,10 +244,9 @@ def births_and_deaths(ds: Dataset) -> list[Anniversary]:
             if when is None or not has_day(when):
                 continue
             rows.append(
-                Anniversary(
+                make_row(
                     key=f"{'born' if verb == 'is born' else 'died'}-{person.id}",
                     when=when,
-                    category="crewed",
                     kind="birth" if verb == "is born" else "death",
                     tier=4,
                     title=f"{person.name} ({country_at(ds, person, when.iso)}) {verb}: {summary}",

@@ -9,7 +9,7 @@ from spacefacts import nations
 from spacefacts.dataset import Dataset
 from spacefacts.model import Event
 from spacefacts.text import fold
-from spacefacts.today.rows import STATE_NAMES_SOURCE, Anniversary, has_day
+from spacefacts.today.rows import STATE_NAMES_SOURCE, Anniversary, has_day, launch_row, make_row
 
 TIER_BY_EVENT_CATEGORY = {
     "accident": 1,
@@ -74,18 +74,14 @@ def launch_firsts(ds: Dataset) -> list[Anniversary]:
             continue
         result = "" if launch.outcome == "success" else f" ({launch.outcome})"
         rows.append(
-            Anniversary(
-                key=f"first-{tag}",
-                when=launch.date,
-                category="first",
+            launch_row(
+                launch,
                 kind="first launch",
+                key=f"first-{tag}",
                 tier=tiers[tag],
                 title=f"{launch.vehicle} launches {launch.payload}{result}",
-                sources=(f"GCAT {launch.src}", STATE_NAMES_SOURCE)
-                if tiers[tag] == 1
-                else (f"GCAT {launch.src}",),
-                notes=tuple(firsts),
-                launch_tag=tag,
+                sources=(STATE_NAMES_SOURCE,) if tiers[tag] == 1 else (),
+                notes=firsts,
             )
         )
     return rows
@@ -99,15 +95,12 @@ def off_earth_launches(ds: Dataset) -> list[Anniversary]:
         site = ds.sites.get(launch.site)
         body = "the Moon" if site and site.state == "LUNA" else "another world"
         rows.append(
-            Anniversary(
-                key=f"launch-{launch.tag}",
-                when=launch.date,
-                category="launch",
+            launch_row(
+                launch,
                 kind="launch from another world",
+                key=f"launch-{launch.tag}",
                 tier=3,
                 title=f"{launch.payload} ({launch.vehicle}) lifts off from {body}",
-                sources=(f"GCAT {launch.src}",),
-                launch_tag=launch.tag,
             )
         )
     return rows
@@ -128,15 +121,12 @@ def deep_space_launches(ds: Dataset) -> list[Anniversary]:
             else f"{launch.vehicle} launches {launch.payload} beyond Earth orbit"
         )
         rows.append(
-            Anniversary(
-                key=f"launch-{launch.tag}",
-                when=launch.date,
-                category="planetary",
+            launch_row(
+                launch,
                 kind="deep-space launch",
+                key=f"launch-{launch.tag}",
                 tier=3,
                 title=title,
-                sources=(f"GCAT {launch.src}",),
-                launch_tag=launch.tag,
             )
         )
     return rows
@@ -174,11 +164,11 @@ def event_rows(ds: Dataset) -> list[Anniversary]:
         elif event.category == "launch" and mission is None:
             launch_tag = _launch_named_in(ds, event)
         rows.append(
-            Anniversary(
+            make_row(
+                kind=f"{event.category} event",
+                category=event.category,
                 key=f"event-{event.id}",
                 when=event.date,
-                category=event.category,
-                kind=f"{event.category} event",
                 tier=event_tier(ds, event),
                 title=event.title,
                 sources=(event.source,),

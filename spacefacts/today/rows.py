@@ -1,5 +1,5 @@
 """Rows of `spacefacts today`: an Anniversary is something that happened on a calendar day, with the
-record(s) it comes from; `row` and `launch_row` are the one way every row is made.
+record(s) it comes from; `make_row` (and `launch_row` on it) is the one way every row is made.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from spacefacts import nations
 from spacefacts.dataset import Dataset
-from spacefacts.model import Mission, Person, Time
+from spacefacts.model import Launch, Mission, Person, Time
 
 CATEGORIES = ("launch", "crewed", "eva", "landing", "planetary", "docking", "accident", "first")
 
@@ -62,6 +62,83 @@ class Anniversary:
 
     def sort_key(self) -> tuple[int, str, str]:
         return (self.tier, self.when.iso, self.key)
+
+
+# Every kind of row with the category it belongs to (CATEGORIES). A data event's kind is
+# "<category> event" and an uncrewed visit's "<visit> (uncrewed)": those rows name their category.
+ROW_KINDS = {
+    "crewed launch": "crewed",
+    "crewed landing": "landing",
+    "eva": "eva",
+    "birth": "crewed",
+    "death": "crewed",
+    "first launch": "first",
+    "first satellite": "first",
+    "launch from another world": "launch",
+    "deep-space launch": "planetary",
+    "landmark launch": "launch",
+    "station launch": "launch",
+    "station re-entry": "landing",
+    "expedition start": "crewed",
+}
+
+
+def make_row(
+    *,
+    kind: str,
+    key: str,
+    when: Time,
+    tier: int,
+    title: str,
+    sources: Iterable[str],
+    category: str | None = None,
+    notes: Iterable[str] = (),
+    mission: str | None = None,
+    person: str | None = None,
+    launch_tag: str | None = None,
+    people: Iterable[str] = (),
+) -> Anniversary:
+    """The one way a row is made (today's own rows, landmarks' and stations'): its category from
+    its kind (ROW_KINDS) unless named, its sources in the order given."""
+    return Anniversary(
+        key=key,
+        when=when,
+        category=category or ROW_KINDS[kind],
+        kind=kind,
+        tier=tier,
+        title=title,
+        sources=tuple(sources),
+        notes=tuple(notes),
+        mission=mission,
+        person=person,
+        launch_tag=launch_tag,
+        people=tuple(people),
+    )
+
+
+def launch_row(
+    launch: Launch,
+    *,
+    kind: str,
+    key: str,
+    tier: int,
+    title: str,
+    sources: Iterable[str] = (),
+    notes: Iterable[str] = (),
+    mission: str | None = None,
+) -> Anniversary:
+    """A row about one GCAT launch: on its date, linked by its tag, its GCAT record the first source."""
+    return make_row(
+        kind=kind,
+        key=key,
+        when=launch.date,
+        tier=tier,
+        title=title,
+        sources=(f"GCAT {launch.src}", *sources),
+        notes=notes,
+        mission=mission,
+        launch_tag=launch.tag,
+    )
 
 
 def has_day(when: Time | None) -> bool:
