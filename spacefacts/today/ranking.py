@@ -96,7 +96,8 @@ def merge_launch_firsts(rows: list[Anniversary], firsts: list[Anniversary]) -> l
 
 
 def _build(ds: Dataset) -> _Calendar:
-    from spacefacts import landmarks, stations
+    from spacefacts import landmarks
+    from spacefacts.today.stations import station_rows
 
     person_notes, first_eva = national_people_firsts(ds)
     derived = [
@@ -111,7 +112,7 @@ def _build(ds: Dataset) -> _Calendar:
     # A deep-space launch that a hand-added event already tells (a curated launch) is not repeated.
     told = {row.launch_tag for row in rows if row.launch_tag}
     rows += [row for row in deep_space_launches(ds) if row.launch_tag not in told]
-    rows += [row for row in stations.anniversaries(ds) if not row.launch_tag or row.launch_tag not in told]
+    rows += [row for row in station_rows(ds) if not row.launch_tag or row.launch_tag not in told]
     rows = merge_launch_firsts(rows, launch_firsts(ds))
     rows = landmarks.first_arrivals(landmarks.dedupe(landmarks.supersede(rows)))
     by_day: dict[str, list[Anniversary]] = {}
