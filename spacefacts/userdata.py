@@ -1,7 +1,7 @@
 """The user's own files: where they live, and writing them without ever leaving a torn file.
 
 Data folder: $SPACEFACTS_HOME, else the platform's user data folder (platformdirs). It holds
-an imported launch log (launches.toml), which then replaces the built-in one, and quiz history.
+an imported launch log (launches.toml), which then replaces the built-in one, and the quiz's answer store (quiz-history.json) and answer log.
 """
 
 from __future__ import annotations
