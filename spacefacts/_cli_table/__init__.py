@@ -10,7 +10,7 @@ SOURCES: dict[str, str] = {'commands/aloft.py': '7fa40a30',
  'commands/data.py': '4a425060',
  'commands/launches.py': '6bbf2976',
  'commands/lookups.py': '7239cd86',
- 'commands/quiz.py': '82ea1bf7',
+ 'commands/quiz.py': '994428dc',
  'commands/today.py': 'f7b56fd9'}
 
 ROOT: dict[str, Any] = {'commands': {'crew': 'lookups',

@@ -77,29 +77,29 @@ def quiz(
     def warn(message: str) -> None:
         echo(f"spacefacts: {one_line(message)}", err=True)
 
-    history = trivia.AnswerStore(trivia.answers_path(), warn)
+    store = trivia.AnswerStore(trivia.answers_path(), warn)
     if reset:
-        echo("quiz history cleared" if history.reset() else "no quiz history to clear", err=True)
+        echo("quiz history cleared" if store.reset() else "no quiz history to clear", err=True)
         return
     if stats:
-        _quiz_stats(history, json)
+        _quiz_stats(store, json)
         return
     plan = trivia.plan(seed, daily, day, questions, category, difficulty)
     remember = not (no_history or json)
-    seen = history.load() if remember and not plan.pinned else None
+    seen = store.load() if remember and not plan.pinned else None
     asked = trivia.build_quiz(session.dataset(), questions, plan.seed, category, difficulty, seen)
     if json:
         render.emit_json(render.quiz_json(asked, plan.seed, category, difficulty))
         return
-    if not render.play(asked, history if remember else None, warn, plan.replay):
+    if not render.play(asked, store if remember else None, warn, plan.replay):
         raise Exit(ExitCode.INTERRUPTED)
 
 
-def _quiz_stats(history: AnswerStore, json: bool) -> None:
+def _quiz_stats(store: AnswerStore, json: bool) -> None:
     from spacefacts.quiz import stats as quiz_stats
     from spacefacts.render import quiz as render
 
-    answers, log, unreadable = history.answers_and_log()
+    answers, log, unreadable = store.answers_and_log()
     result = quiz_stats.compute(log, answers, unreadable)
     if any(m.prompt is None for m in result.most_missed):
         result = quiz_stats.with_prompts(result, session.dataset())

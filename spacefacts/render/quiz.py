@@ -132,12 +132,12 @@ def summary(out: Console, score: Score, replay: str | None) -> None:
 
 
 def play(
-    questions: list[Question], history: AnswerStore | None, warn: Callable[[str], None], replay: str | None
+    questions: list[Question], store: AnswerStore | None, warn: Callable[[str], None], replay: str | None
 ) -> bool:
     """Ask every question, line by line; the summary at the end. False if stopped by Ctrl-C.
 
     End of input ends the quiz early but normally (a script that ran out of answers); each answer
-    is written to the history as soon as it is given, so stopping loses nothing.
+    is written to the answer store as soon as it is given, so stopping loses nothing.
     """
     from datetime import UTC, datetime
 
@@ -150,8 +150,8 @@ def play(
             _ask(out, question, number, len(questions))
             correct = _read_choice(out, len(question.options) or OPTIONS) == question.answer_index
             score.add(question, correct)
-            if history is not None:
-                history.record(question.id, correct, game, question)  # warns once if it cannot
+            if store is not None:
+                store.record(question.id, correct, game, question)  # warns once if it cannot
             _feedback(out, question, correct, score)
     except EOFError:
         out.print()
