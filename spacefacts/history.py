@@ -53,6 +53,7 @@ class Aloft:
     since: Time
     station: str | None
     nation: nations.Nation  # the state they flew for (nations.RULE)
+    station_name: str | None = None  # the station's name for the code in `station`
 
     def days(self, moment: datetime) -> float:
         return (moment - self.since.start).total_seconds() / 86400
@@ -80,8 +81,17 @@ def flights_by(ds: Dataset, moment: datetime) -> Iterator[tuple[Mission, Person,
 
 
 def in_space(ds: Dataset, moment: datetime) -> InSpace:
+    from spacefacts.stations import name_of
+
     aloft = [
-        Aloft(person, mission, mission.launch, mission.station, nations.flew_for(ds, person, mission))
+        Aloft(
+            person,
+            mission,
+            mission.launch,
+            mission.station,
+            nations.flew_for(ds, person, mission),
+            name_of(ds, mission.station),
+        )
         for mission, person, end in flights_by(ds, moment)
         if end is None or end.start >= moment
     ]

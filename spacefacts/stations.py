@@ -251,6 +251,14 @@ def resolve_station(ds: Dataset, query: str) -> Station:
     raise NotFound(f"no station matches '{query}'; known stations: {known}")
 
 
+def name_of(ds: Dataset, code: str | None) -> str | None:
+    """The station's name for McDowell's Station column code ("TG" -> "Tiangong space station");
+    the code itself where no station record names it; None for no code."""
+    if not code:
+        return None
+    return next((s.name for s in load(ds).stations if code in s.mcdowell), code)
+
+
 # ---- a station's page -------------------------------------------------------------------------
 
 

@@ -52,6 +52,7 @@ class MissionCard:
     evas: list[EvaRow] = field(default_factory=list)
     down: list[CrewRow] = field(default_factory=list)  # who came home on this ship
     counted_to: datetime | None = None  # in flight at the data's end: the duration so far runs to here
+    station_name: str | None = None  # the station's name for McDowell's code in mission.station
 
     @property
     def duration(self) -> timedelta | None:
@@ -103,6 +104,8 @@ def came_home_on(ds: Dataset, mission: Mission, up: list[CrewRow]) -> list[CrewR
 
 
 def mission_card(ds: Dataset, mission: Mission) -> MissionCard:
+    from spacefacts.stations import name_of  # stations imports the queries package
+
     launch = ds.launch_by_tag.get(mission.launch_tag) if mission.launch_tag else None
     site_code = mission.site or (launch.site if launch else None)
     site = ds.sites.get(site_code) if site_code else None
@@ -130,4 +133,5 @@ def mission_card(ds: Dataset, mission: Mission) -> MissionCard:
         evas=evas,
         down=came_home_on(ds, mission, crew),
         counted_to=crew_data_end(ds) if mission.in_flight else None,
+        station_name=name_of(ds, mission.station),
     )

@@ -25,6 +25,7 @@ def in_space_json(result: InSpace) -> dict[str, Any]:
                 "country_code": a.nation.code,
                 "mission": a.mission.id,
                 "station": a.station,
+                "station_name": a.station_name,
                 "launched": a.since.iso,
                 "days_aloft": round(a.days(result.counted_to or result.moment), 2),
             }
@@ -43,10 +44,20 @@ def in_space(result: InSpace, expeditions: dict[str, str] | None = None) -> None
     columns = ["Name", "Country", "Launched on", "Station", "Days aloft"]
     if expeditions:
         columns.insert(4, "Expedition")
+    # A station's name is words ("International Space Station"): the column keeps room for its
+    # longest word, so a narrow terminal wraps the name rather than cutting it.
+    longest = max((len(w) for a in result.aloft for w in (a.station_name or "").split()), default=0)
+    longest = max(longest, len("Station")) if longest else 0
     for column in columns:
-        table.add_column(column, justify="right" if column == "Days aloft" else "left")
+        station = column == "Station" and longest > 0
+        table.add_column(
+            column,
+            justify="right" if column == "Days aloft" else "left",
+            width=longest if station else None,
+            min_width=longest if station else None,
+        )
     for a in result.aloft:
-        cells = [a.person.name, a.nation.name, a.mission.name, a.station or "-"]
+        cells = [a.person.name, a.nation.name, a.mission.name, a.station_name or a.station or "-"]
         if expeditions:
             cells.append(expeditions.get(a.person.id, "-"))
         add_row(table, *cells, f"{a.days(result.counted_to or result.moment):.1f}")

@@ -106,6 +106,7 @@ def mission_json(card: MissionCard) -> dict[str, Any]:
         "pad": m.pad,
         "platform": m.platform,
         "station": m.station,
+        "station_name": card.station_name,
         "callsign": m.callsign,
         "spacecraft_family": m.family,
         "cospar": m.launch_tag,
@@ -155,7 +156,7 @@ def _info_rows(card: MissionCard) -> list[tuple[str, str]]:
     outcome = OUTCOME_TEXT.get(m.outcome, m.outcome) + (f" ({m.kind})" if m.kind != "abort" else "")
     rows.append(("Outcome", m.accident or outcome))
     if m.station:
-        rows.append(("Station", m.station))
+        rows.append(("Station", card.station_name or m.station))
     rows += _event_rows(card)
     rows += _end_rows(card)
     rows += [("Fact", _ordinal_text(fact)) for fact in (card.year_ordinal, card.family_ordinal) if fact]
