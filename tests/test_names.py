@@ -74,6 +74,8 @@ def test_every_spelling_finds_its_person_and_no_one_else(ds) -> None:  # type: i
         ("Nick Hague", "Nick Hague"),
         ("Chris Williams", "Christopher Williams"),
         ("Pedro Duque", "Pedro Duque"),
+        ("Zhang Xiaoguang", "Zhang Xiaoguang"),
+        ("Zhang Xiaoguan", "Zhang Xiaoguang"),
     ],
 )
 def test_people_by_the_names_people_use(ds, query: str, name: str) -> None:  # type: ignore[no-untyped-def]
@@ -123,7 +125,11 @@ def test_display_name_rule(
 
 @pytest.mark.parametrize(
     ("query", "name"),
-    [("Yuri Gagarin", "Yuri Gagarin"), ("Chris Williams", "Christopher Williams")],
+    [
+        ("Yuri Gagarin", "Yuri Gagarin"),
+        ("Chris Williams", "Christopher Williams"),
+        ("Zhang Xiaoguan", "Zhang Xiaoguang"),
+    ],
 )
 def test_installed_script_finds_people_by_their_english_names(query: str, name: str) -> None:
     out = subprocess.run([str(SCRIPT), "person", query, "--json"], capture_output=True, text=True, check=True)
