@@ -76,6 +76,8 @@ def test_every_spelling_finds_its_person_and_no_one_else(ds) -> None:  # type: i
         ("Pedro Duque", "Pedro Duque"),
         ("Zhang Xiaoguang", "Zhang Xiaoguang"),
         ("Zhang Xiaoguan", "Zhang Xiaoguang"),
+        ("Michaela Benthaus", "Michaela Benthaus"),
+        ("Michael Benthaus", "Michaela Benthaus"),
     ],
 )
 def test_people_by_the_names_people_use(ds, query: str, name: str) -> None:  # type: ignore[no-untyped-def]
@@ -129,6 +131,7 @@ def test_display_name_rule(
         ("Yuri Gagarin", "Yuri Gagarin"),
         ("Chris Williams", "Christopher Williams"),
         ("Zhang Xiaoguan", "Zhang Xiaoguang"),
+        ("Michael Benthaus", "Michaela Benthaus"),
     ],
 )
 def test_installed_script_finds_people_by_their_english_names(query: str, name: str) -> None:
