@@ -54,6 +54,7 @@ class Aloft:
     station: str | None
     nation: nations.Nation  # the state they flew for (nations.RULE)
     station_name: str | None = None  # the station's name for the code in `station`
+    station_short: str | None = None  # its short name ("ISS"), for tables
 
     def days(self, moment: datetime) -> float:
         return (moment - self.since.start).total_seconds() / 86400
@@ -91,6 +92,7 @@ def in_space(ds: Dataset, moment: datetime) -> InSpace:
             mission.station,
             nations.flew_for(ds, person, mission),
             name_of(ds, mission.station),
+            name_of(ds, mission.station, short=True),
         )
         for mission, person, end in flights_by(ds, moment)
         if end is None or end.start >= moment

@@ -60,7 +60,7 @@ TABLES: dict[str, dict[str, set[str] | None]] = {
     "expeditions.toml": {
         "meta": ANY,
         "station": {
-            "id", "name", "aliases", "mcdowell", "launch_tag", "launch", "launch_src", "reentry",
+            "id", "name", "short", "aliases", "mcdowell", "launch_tag", "launch", "launch_src", "reentry",
             "reentry_source", "src",
         },
         "expedition": {

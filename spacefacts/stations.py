@@ -47,6 +47,7 @@ class Station:
     reentry: Time | None
     reentry_source: str | None
     src: str
+    short: str  # the name where a table has little room ("ISS")
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,7 +163,7 @@ def _decode(payload: Any) -> Stations:
     stations, expeditions, extra, rule = payload
     return Stations(
         tuple(
-            Station(r[0], r[1], r[2], r[3], r[4], Time(*r[5]), r[6], _time_of(r[7]), r[8], r[9])
+            Station(r[0], r[1], r[2], r[3], r[4], Time(*r[5]), r[6], _time_of(r[7]), r[8], r[9], r[10])
             for r in stations
         ),
         tuple(
@@ -203,6 +204,7 @@ def _parse(ds: Dataset) -> Stations:
                 reentry=_time(s.get("reentry"), FILE, s["id"], "reentry"),
                 reentry_source=s.get("reentry_source"),
                 src=s["src"],
+                short=s.get("short", s["name"]),
             )
             for s in doc.get("station", [])
         )
@@ -251,12 +253,16 @@ def resolve_station(ds: Dataset, query: str) -> Station:
     raise NotFound(f"no station matches '{query}'; known stations: {known}")
 
 
-def name_of(ds: Dataset, code: str | None) -> str | None:
-    """The station's name for McDowell's Station column code ("TG" -> "Tiangong space station");
-    the code itself where no station record names it; None for no code."""
+def name_of(ds: Dataset, code: str | None, *, short: bool = False) -> str | None:
+    """The station's name for McDowell's Station column code ("TG" -> "Tiangong space station", or
+    "Tiangong" when `short`, for tables with little room); the code itself where no station record
+    names it; None for no code."""
     if not code:
         return None
-    return next((s.name for s in load(ds).stations if code in s.mcdowell), code)
+    station = next((s for s in load(ds).stations if code in s.mcdowell), None)
+    if station is None:
+        return code
+    return station.short if short else station.name
 
 
 # ---- a station's page -------------------------------------------------------------------------

@@ -42,7 +42,8 @@ def test_in_space_and_mission_card_carry_the_name(ds) -> None:  # type: ignore[n
 
 def test_installed_script_shows_names_not_codes() -> None:
     table = run("in-space", "--date", "2023-01-01")
-    assert "Tiangong" in table and "International" in table
+    # the table has little room: each station's short name from curated/stations.toml
+    assert re.search(r"│ Tiangong +│", table) and re.search(r"│ ISS +│", table), table
     assert not re.search(r"│ TG +│", table), table
     card = run("mission", "shenzhou-15")
     assert re.search(r"^Station +Tiangong space station", card, re.M), card

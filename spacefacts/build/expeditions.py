@@ -54,6 +54,7 @@ STATION_FIELDS = {
     "id",
     "name",
     "aliases",
+    "short",
     "mcdowell",
     "gcat_launch",
     "gcat_payload",
@@ -145,6 +146,7 @@ def load_stations(
             {
                 "id": record["id"],
                 "name": record["name"],
+                "short": record.get("short", record["name"]),
                 "aliases": record.get("aliases", []),
                 "mcdowell": record["mcdowell"],
                 "launch_tag": launch["tag"],

@@ -44,9 +44,9 @@ def in_space(result: InSpace, expeditions: dict[str, str] | None = None) -> None
     columns = ["Name", "Country", "Launched on", "Station", "Days aloft"]
     if expeditions:
         columns.insert(4, "Expedition")
-    # A station's name is words ("International Space Station"): the column keeps room for its
-    # longest word, so a narrow terminal wraps the name rather than cutting it.
-    longest = max((len(w) for a in result.aloft for w in (a.station_name or "").split()), default=0)
+    # A station's short name is words ("ISS", "Salyut 7"): the column keeps room for its longest
+    # word, so a narrow terminal wraps the name rather than cutting it.
+    longest = max((len(w) for a in result.aloft for w in (a.station_short or "").split()), default=0)
     longest = max(longest, len("Station")) if longest else 0
     for column in columns:
         station = column == "Station" and longest > 0
@@ -57,7 +57,7 @@ def in_space(result: InSpace, expeditions: dict[str, str] | None = None) -> None
             min_width=longest if station else None,
         )
     for a in result.aloft:
-        cells = [a.person.name, a.nation.name, a.mission.name, a.station_name or a.station or "-"]
+        cells = [a.person.name, a.nation.name, a.mission.name, a.station_short or a.station or "-"]
         if expeditions:
             cells.append(expeditions.get(a.person.id, "-"))
         add_row(table, *cells, f"{a.days(result.counted_to or result.moment):.1f}")
