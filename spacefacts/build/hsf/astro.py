@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from spacefacts.build.hsf.common import ASTRO_FILE, cut
+from spacefacts.build.hsf.common import ASTRO_FILE, fixed_width_rows
 from spacefacts.build.hsf.missions import Row
 from spacefacts.build.report import Report
 from spacefacts.text import ascii_fold as fold
@@ -43,10 +43,7 @@ class Person:
 def read_people(path: Path, report: Report) -> list[Person]:
     lines = path.read_text(encoding="utf-8").split("\n")
     people = []
-    for n, line in enumerate(lines, start=1):
-        if not re.match(r"A[SFA]-\d{5} ", line):
-            continue
-        f = cut(line, ASTRO_COLS)
+    for n, f in fixed_width_rows(lines, r"A[SFA]-\d{5} ", ASTRO_COLS):
         if f["No"].startswith("AA"):
             report.add(
                 "people: left out",

@@ -7,6 +7,7 @@ pairs flight names written differently by McDowell and cosmos-book.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -143,6 +144,15 @@ def cosmos_time(raw: str) -> str | None:
     if hh:
         iso += f"T{int(hh):02d}:{mi}" + (f":{ss}" if ss else "") + "Z"
     return iso
+
+
+def fixed_width_rows(
+    lines: list[str], start: str, cols: dict[str, int]
+) -> Iterator[tuple[int, dict[str, str]]]:
+    """(line number, fields) of each line that begins with the pattern `start`, cut at `cols`."""
+    for n, line in enumerate(lines, start=1):
+        if re.match(start, line):
+            yield n, cut(line, cols)
 
 
 def cut(line: str, cols: dict[str, int]) -> dict[str, str]:

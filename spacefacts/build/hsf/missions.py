@@ -11,7 +11,7 @@ from pathlib import Path
 from spacefacts.build.hsf.common import (
     MISSIONS_FILE,
     ROOT,
-    cut,
+    fixed_width_rows,
     mcdowell_date,
     roman_value,
     to_roman,
@@ -78,10 +78,7 @@ class Row:
 def read_missions(path: Path, report: Report) -> tuple[list[Row], str]:
     lines = path.read_text(encoding="utf-8").split("\n")
     rows = []
-    for n, line in enumerate(lines, start=1):
-        if not re.match(r"H[AB0-9]\d{4} ", line):
-            continue
-        f = cut(line, MISSION_COLS)
+    for n, f in fixed_width_rows(lines, r"H[AB0-9]\d{4} ", MISSION_COLS):
         if f["HSFID"].startswith("HB"):
             report.add(
                 "missions: left out",
