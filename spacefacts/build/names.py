@@ -143,6 +143,23 @@ def person_names(
     theirs = parse(cosmos) if cosmos else None
     if theirs is not None and not same_person(mine, theirs):
         theirs = None
+    display, rule = chosen_display(mine, theirs, citizen, native, curated)
+    forms = alias_forms(mine, theirs, mcdowell, native, curated)
+    seen = {fold(display)}
+    aliases = []
+    for form in forms:
+        form = " ".join(form.split())
+        key = fold(form)
+        if key and key not in seen:
+            seen.add(key)
+            aliases.append(form)
+    return Names(display, rule, aliases)
+
+
+def chosen_display(
+    mine: Parsed, theirs: Parsed | None, citizen: str, native: str, curated: dict[str, Any] | None
+) -> tuple[str, str]:
+    """The display name and the rule that gave it (the module docstring's rules, in order)."""
     surname, given = mine.surname, mine.used
     rule = "McDowell's name"
     english_given = [b for b in mine.bracketed if mine.family_first and b.strip()]
@@ -170,7 +187,13 @@ def person_names(
             display, rule = accented, rule + ", accents from McDowell's native-script name"
     if curated and curated.get("name"):
         display, rule = curated["name"], f"curated/names.toml ({curated['source']})"
+    return display, rule
 
+
+def alias_forms(
+    mine: Parsed, theirs: Parsed | None, mcdowell: str, native: str, curated: dict[str, Any] | None
+) -> list[str]:
+    """Every form of the name the sources give, before duplicates are dropped."""
     forms: list[str] = []
     for parsed in (mine, theirs):
         if parsed is None:
@@ -190,15 +213,7 @@ def person_names(
             last, first = native.split(",", 1)
             forms.append(f"{first.split()[0] if first.split() else ''} {last}")
     forms += list(curated.get("aliases", [])) if curated else []
-    seen = {fold(display)}
-    aliases = []
-    for form in forms:
-        form = " ".join(form.split())
-        key = fold(form)
-        if key and key not in seen:
-            seen.add(key)
-            aliases.append(form)
-    return Names(display, rule, aliases)
+    return forms
 
 
 def drop_shared(named: dict[str, Names], labels: dict[str, str], report: Report) -> None:
