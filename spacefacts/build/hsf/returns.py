@@ -72,7 +72,6 @@ def cosmos_returns(
     out: dict[str, Back] = {}
     used: set[int] = set()
     ms = c.missions
-    src = f"cosmos-book human-spaceflight-data/{c.file}"
     for i, m in enumerate(ms):
         name = m.get("name", "")
         row = cmap.get(name)
@@ -93,31 +92,9 @@ def cosmos_returns(
         if nxt is None or nxt.get("time_start"):
             continue  # no landing given (cosmos-book ends with 2023); other sources may have it
         used.add(i + 1)
-        on = cmap.get(nxt.get("name", ""))
-        landing = cosmos_time(nxt.get("time_end", ""))
-        label = f'{c.file} "{name}" up, "{nxt.get("name")}" down ({p.no} {p.f["Name"]})'
-        if row is None:
-            report.add(section, f"{label}: the launch ship matches no McDowell flight")
-            continue
-        if on is not None and on.tag in launched:
-            report.add(
-                section, f"{label}: McDowell lists the return ship {on.tag} as a launch of this person"
-            )
-            continue
-        if landing is None:
-            report.add(section, f"{label}: the return entry has no readable time_end {nxt.get('time_end')!r}")
-            continue
-        if row.launch and parse_iso(landing).at < parse_iso(row.launch).at:
-            report.add(section, f"{label}: landing {landing} is before the launch {row.launch}")
-            continue
-        if on is None:
-            report.add(
-                "people: returns on a ship McDowell does not list",
-                f"{label}: no McDowell crewed flight is that ship, so no return ship is named; "
-                f"landing {landing} kept",
-            )
-        out[row.tag] = Back(row, landing, on, src, None if on else nxt.get("name") or None)
-        check_return_landing(label, on, landing, report)
+        back = two_entry_return(p, c, m, nxt, row, cmap, report)
+        if back is not None:
+            out[back.launch.tag] = back
     for i, m in enumerate(ms):
         if i not in used and not m.get("time_start") and m.get("name"):
             report.add(
@@ -126,6 +103,40 @@ def cosmos_returns(
                 f"({p.no} {p.f['Name']})",
             )
     return out
+
+
+def two_entry_return(
+    p: Person, c: CosmosPerson, m: dict[str, str], nxt: dict[str, str], row: Row | None,
+    cmap: dict[str, Row], report: Report,
+) -> Back | None:  # fmt: skip
+    """The README's two-entry form: launched on `m` (start, no end), came home on `nxt` (end, no start)."""
+    section = "people: returns not read from cosmos-book"
+    launched = {t for t, _ in p.rides}
+    src = f"cosmos-book human-spaceflight-data/{c.file}"
+    name = m.get("name", "")
+    on = cmap.get(nxt.get("name", ""))
+    landing = cosmos_time(nxt.get("time_end", ""))
+    label = f'{c.file} "{name}" up, "{nxt.get("name")}" down ({p.no} {p.f["Name"]})'
+    if row is None:
+        report.add(section, f"{label}: the launch ship matches no McDowell flight")
+        return None
+    if on is not None and on.tag in launched:
+        report.add(section, f"{label}: McDowell lists the return ship {on.tag} as a launch of this person")
+        return None
+    if landing is None:
+        report.add(section, f"{label}: the return entry has no readable time_end {nxt.get('time_end')!r}")
+        return None
+    if row.launch and parse_iso(landing).at < parse_iso(row.launch).at:
+        report.add(section, f"{label}: landing {landing} is before the launch {row.launch}")
+        return None
+    if on is None:
+        report.add(
+            "people: returns on a ship McDowell does not list",
+            f"{label}: no McDowell crewed flight is that ship, so no return ship is named; "
+            f"landing {landing} kept",
+        )
+    check_return_landing(label, on, landing, report)
+    return Back(row, landing, on, src, None if on else nxt.get("name") or None)
 
 
 def listed_as_launch(
