@@ -43,6 +43,16 @@ def with_article(ds: Dataset, nation: Nation) -> str:
     return f"the {nation.name}" if found and found.definite and nation.name == found.name else nation.name
 
 
+def state_label(ds: Dataset, code: str, article: bool = True) -> str:
+    """A state's name, for a sentence ('the United Kingdom') or a label ('United Kingdom'):
+    data/countries.toml, else GCAT's short name."""
+    nation = country(ds, code)
+    if nation.name != code:
+        return with_article(ds, nation) if article else nation.name
+    states = ds.launch_meta.get("states", {})
+    return str(states[code][0]) if code in states else code
+
+
 def at(ds: Dataset, citizen: str, day: str) -> Nation:
     """The state a citizen of `citizen` (today's code) flew for on `day` (ISO, any precision)."""
     for rule in ds.formers:

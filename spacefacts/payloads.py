@@ -361,7 +361,7 @@ class PayloadCard:
 
 def state_name(ds: Dataset, code: str) -> str:
     """English name of a GCAT state code (today's names first, then GCAT orgs.tsv ShortEName)."""
-    from spacefacts.landmarks import state_label
+    from spacefacts.nations import state_label
 
     return state_label(ds, code.rstrip("?"), article=False)
 
@@ -419,7 +419,7 @@ _SEARCH: weakref.WeakKeyDictionary[Dataset, tuple[tuple[str, str, str, str, int,
 
 def search_candidates(ds: Dataset, words: list[str]) -> list[tuple[str, str, str, str, int, tuple[str, ...]]]:
     """The payload search entries whose names contain the first word: found with one scan of a
-    joined text rather than 30,000 Python comparisons (the ranking in queries.search decides).
+    joined text rather than 30,000 Python comparisons (the ranking in spacefacts.search decides).
     A first word shorter than MIN_WORD matches only names equal to the text."""
     import bisect
 

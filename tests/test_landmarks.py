@@ -7,8 +7,9 @@ from datetime import date
 
 import pytest
 
-from spacefacts import landmarks, payloads, today
+from spacefacts import payloads, today
 from spacefacts.dataset import Dataset
+from spacefacts.today import landmarks
 
 WHEN = date(2026, 6, 1)
 

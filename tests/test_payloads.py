@@ -12,13 +12,14 @@ from typing import Any
 
 import pytest
 
-from spacefacts import payloads, queries
+from spacefacts import payloads
 from spacefacts.build import atlas
 from spacefacts.build import payloads as build_payloads
 from spacefacts.build.report import Report
 from spacefacts.dataset import Dataset
 from spacefacts.errors import Ambiguous, NotFound
 from spacefacts.model import Mission
+from spacefacts.search import search
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = Path(sys.executable).with_name("spacefacts")
@@ -113,7 +114,7 @@ def test_unknown_names_suggest(ds: Dataset) -> None:
     ("text", "wanted"), [("Hubble", "1990-037B"), ("Laika", "1957 BET 1"), ("Voyager", "1977-076A")]
 )
 def test_search_finds_famous_payloads_first(ds: Dataset, text: str, wanted: str) -> None:
-    hits = queries.search(ds, text)
+    hits = search(ds, text)
     payload_hits = [h.id for h in hits if h.kind == "payload"]
     assert wanted in payload_hits[:3], payload_hits
 

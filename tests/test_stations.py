@@ -19,6 +19,7 @@ from spacefacts import dataset, failures, queries, stations
 from spacefacts.cli import app
 from spacefacts.model import Time
 from spacefacts.quiz import expeditions as station_quiz
+from spacefacts.search import search
 from tests.golden_files import check_golden
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -270,7 +271,7 @@ def test_runs_cover_every_day_once() -> None:
 
 
 def test_search_finds_an_expedition() -> None:
-    hits = queries.search(DS, "Expedition 58")
+    hits = search(DS, "Expedition 58")
     assert hits[0].kind == "expedition" and hits[0].id == "iss-expedition-58"
 
 

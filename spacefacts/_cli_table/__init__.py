@@ -7,8 +7,8 @@ from typing import Any
 
 SOURCES: dict[str, str] = {'commands/aloft.py': '7fa40a30',
  'commands/app.py': 'b71c4a8f',
- 'commands/data.py': '4a425060',
- 'commands/launches.py': '6bbf2976',
+ 'commands/data.py': 'e50e83b3',
+ 'commands/launches.py': '705dd0e7',
  'commands/lookups.py': '7239cd86',
  'commands/quiz.py': '994428dc',
  'commands/today.py': 'f7b56fd9'}

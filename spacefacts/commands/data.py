@@ -23,11 +23,11 @@ def data_info(json: JsonOption = False) -> None:
 
     Example: spacefacts data info
     """
-    from spacefacts import queries
+    from spacefacts import datainfo
     from spacefacts.render import data as render
     from spacefacts.render import emit_json
 
-    info = queries.data_info(session.dataset())
+    info = datainfo.data_info(session.dataset())
     if json:
         emit_json(info)
     else:

@@ -120,10 +120,10 @@ def search(
 
     Example: spacefacts search apollo
     """
-    from spacefacts import queries
+    from spacefacts import search as finder
     from spacefacts.render import search as render
 
-    hits = queries.search(session.dataset(), text, limit)
+    hits = finder.search(session.dataset(), text, limit)
     if not hits:
         raise NotFound(f"nothing matches '{text}'")
     show(json, render.search_json, render.search_hits, text, hits)

@@ -19,16 +19,12 @@ if TYPE_CHECKING:  # the names, for type checkers; at run time __getattr__ impor
     from spacefacts.queries.counting import ordinal as ordinal
     from spacefacts.queries.counting import year_ordinal as year_ordinal
     from spacefacts.queries.counting import year_under_rules as year_under_rules
-    from spacefacts.queries.find import Hit as Hit
-    from spacefacts.queries.find import search as search
     from spacefacts.queries.flights import SPACEWALK_RULE as SPACEWALK_RULE
     from spacefacts.queries.flights import SPACEWALK_WINDOW as SPACEWALK_WINDOW
     from spacefacts.queries.flights import crew_data_end as crew_data_end
     from spacefacts.queries.flights import during as during
     from spacefacts.queries.flights import flight_end as flight_end
     from spacefacts.queries.flights import spacewalk_groups as spacewalk_groups
-    from spacefacts.queries.info import FILES as FILES
-    from spacefacts.queries.info import data_info as data_info
     from spacefacts.queries.launches import OUTCOMES as OUTCOMES
     from spacefacts.queries.launches import YEAR_RULE as YEAR_RULE
     from spacefacts.queries.launches import FamilyCount as FamilyCount
@@ -62,10 +58,8 @@ _WHERE = {
     "CrewRow": "spacefacts.queries.missions",
     "EvaRow": "spacefacts.queries.missions",
     "FAMILY_RULE": "spacefacts.queries.counting",
-    "FILES": "spacefacts.queries.info",
     "FamilyCount": "spacefacts.queries.launches",
     "FlightRow": "spacefacts.queries.people",
-    "Hit": "spacefacts.queries.find",
     "LaunchFilter": "spacefacts.queries.launches",
     "MissionCard": "spacefacts.queries.missions",
     "OUTCOMES": "spacefacts.queries.launches",
@@ -80,7 +74,6 @@ _WHERE = {
     "came_home_on": "spacefacts.queries.missions",
     "crew_data_end": "spacefacts.queries.flights",
     "crewed_tags": "spacefacts.queries.launches",
-    "data_info": "spacefacts.queries.info",
     "did_you_mean": "spacefacts.queries.resolve",
     "during": "spacefacts.queries.flights",
     "family_ordinal": "spacefacts.queries.counting",
@@ -96,7 +89,6 @@ _WHERE = {
     "person_card": "spacefacts.queries.people",
     "resolve_mission": "spacefacts.queries.resolve",
     "resolve_person": "spacefacts.queries.resolve",
-    "search": "spacefacts.queries.find",
     "spacewalk_groups": "spacefacts.queries.flights",
     "state_names": "spacefacts.queries.launches",
     "suggest": "spacefacts.text",
@@ -106,7 +98,6 @@ _WHERE = {
 
 __all__ = [
     "FAMILY_RULE",
-    "FILES",
     "OUTCOMES",
     "SPACEWALK_RULE",
     "SPACEWALK_WINDOW",
@@ -116,7 +107,6 @@ __all__ = [
     "EvaRow",
     "FamilyCount",
     "FlightRow",
-    "Hit",
     "LaunchFilter",
     "MissionCard",
     "Ordinal",
@@ -127,7 +117,6 @@ __all__ = [
     "came_home_on",
     "crew_data_end",
     "crewed_tags",
-    "data_info",
     "did_you_mean",
     "during",
     "family_ordinal",
@@ -143,7 +132,6 @@ __all__ = [
     "person_card",
     "resolve_mission",
     "resolve_person",
-    "search",
     "spacewalk_groups",
     "state_names",
     "suggest",

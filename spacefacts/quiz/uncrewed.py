@@ -37,7 +37,8 @@ class Arrival:
 
 def arrivals(ds: Dataset) -> list[Arrival]:
     """Every dated arrival at one of BODIES, from events.toml and the famous payloads' visits."""
-    from spacefacts import landmarks, payloads
+    from spacefacts import payloads
+    from spacefacts.today import landmarks
 
     found = []
     for e in ds.events:

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from spacefacts.queries import (
-    Hit,
-)
 from spacefacts.render import (
     add_row,
     console,
     text,
 )
+from spacefacts.search import Hit
 
 
 def search_json(text: str, hits: list[Hit]) -> dict[str, Any]:

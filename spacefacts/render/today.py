@@ -6,9 +6,9 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from spacefacts.landmarks import categories
 from spacefacts.render import add_row, console, emit_json, text, time_json, visible
 from spacefacts.today import Anniversary, Today, day_name
+from spacefacts.today.landmarks import categories
 
 __all__ = ["emit_json"]
 

@@ -8,6 +8,7 @@ GCAT launches that are none of these are only counted.
 
 The package, one purpose a module: dates (calendar days, date forms, windows), rows (the
 Anniversary and the one row builder), crewed and launches (the rows each kind of record gives),
+landmarks (uncrewed history: famous payloads, national firsts, first arrivals),
 ranking (tiers, merging, the cached calendar of every day) and query (on_this_day, motd, coverage).
 """
 

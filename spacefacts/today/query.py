@@ -57,7 +57,7 @@ def on_this_day(
         raise UsageError(f"unknown category {category!r}: use one of {', '.join(CATEGORIES)}")
     if limit is not None and limit < 0:
         raise UsageError(f"--limit must be 0 (all) or more, not {limit}")
-    from spacefacts import landmarks
+    from spacefacts.today import landmarks
 
     book = calendar_of(ds)
     days_listed = window(month_day, days)

@@ -96,7 +96,7 @@ def merge_launch_firsts(rows: list[Anniversary], firsts: list[Anniversary]) -> l
 
 
 def _build(ds: Dataset) -> _Calendar:
-    from spacefacts import landmarks
+    from spacefacts.today import landmarks
     from spacefacts.today.stations import station_rows
 
     person_notes, first_eva = national_people_firsts(ds)

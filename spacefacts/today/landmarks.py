@@ -15,6 +15,7 @@ from dataclasses import replace
 from spacefacts import payloads
 from spacefacts.dataset import Dataset
 from spacefacts.model import Time
+from spacefacts.nations import state_label
 from spacefacts.text import fold
 from spacefacts.today.rows import STATE_NAMES_SOURCE, Anniversary, launch_row, make_row
 
@@ -40,18 +41,6 @@ def stable_state(ds: Dataset, code: str) -> str:
     """The state a code stands for across a change of name: GCAT orgs.tsv's UCode (RU -> SU)."""
     states = ds.launch_meta.get("states", {})
     return str(states[code][1]) if code in states else code
-
-
-def state_label(ds: Dataset, code: str, article: bool = True) -> str:
-    """A state's name, for a sentence ('the United Kingdom') or a label ('United Kingdom'):
-    data/countries.toml, else GCAT's short name."""
-    from spacefacts import nations
-
-    nation = nations.country(ds, code)
-    if nation.name != code:
-        return nations.with_article(ds, nation) if article else nation.name
-    states = ds.launch_meta.get("states", {})
-    return str(states[code][0]) if code in states else code
 
 
 def categories(row: Anniversary) -> set[str]:
