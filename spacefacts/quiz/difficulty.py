@@ -70,41 +70,47 @@ class Fame:
     """Renown of every mission, person and event, computed once per dataset."""
 
     def __init__(self, ds: Dataset):
-        from spacefacts.history import records
-        from spacefacts.today.crewed import national_people_firsts
-
         self.ds = ds
         self.curated = [e for e in ds.events if e.src.startswith("curated/")]
         flown = sorted((m for m in ds.missions if m.kind != "abort"), key=lambda m: m.launch.iso)
         self._mission: dict[str, Renown] = {}
         self._person: dict[str, Renown] = {}
+        self._add_curated()
+        self._add_families(flown)
+        self._add_orbital_programs(flown)
+        crew_firsts = self._add_people_firsts()
+        self._add_records()
+        self._add_best_flights(crew_firsts)
 
-        def add(table: dict[str, Renown], key: str, points: int, reason: str) -> None:
-            table[key] = table.get(key, NOTHING) + Renown(points, (reason,))
+    @staticmethod
+    def _add(table: dict[str, Renown], key: str, points: int, reason: str) -> None:
+        table[key] = table.get(key, NOTHING) + Renown(points, (reason,))
 
+    def _add_curated(self) -> None:
+        ds = self.ds
         for e in self.curated:
             if e.mission and e.mission in ds.mission_by_id:
-                add(self._mission, e.mission, CURATED, f"curated event: {e.title}")
+                self._add(self._mission, e.mission, CURATED, f"curated event: {e.title}")
             if e.person and e.person in ds.person_by_id:
-                add(self._person, e.person, CURATED, f"curated event: {e.title}")
+                self._add(self._person, e.person, CURATED, f"curated event: {e.title}")
         self._mission = {k: _capped(v) for k, v in self._mission.items()}
         self._person = {k: _capped(v) for k, v in self._person.items()}
 
+    def _add_families(self, flown: list[Mission]) -> None:
         families: dict[str, list[Mission]] = {}
         for m in flown:
             families.setdefault((m.family or m.name).split("/")[0], []).append(m)
-        orbital_states: set[str] = set()
         ended = max(m.launch.year for m in flown) - ENDED_YEARS
         for family, flights in families.items():
             orbital = any(m.kind == "orbital" for m in flights)
-            add(
+            self._add(
                 self._mission,
                 flights[0].id,
                 FIRST if orbital else SMALL,
                 f"first crewed flight of the {family} family",
             )
             if flights[-1].launch.year <= ended and len(flights) > 1:
-                add(
+                self._add(
                     self._mission,
                     flights[-1].id,
                     FIRST if orbital else SMALL,
@@ -112,16 +118,26 @@ class Fame:
                 )
             if orbital and len(flights) <= SMALL_PROGRAM:
                 for m in flights:
-                    add(self._mission, m.id, SMALL, f"one of {len(flights)} crewed {family} flights")
+                    self._add(self._mission, m.id, SMALL, f"one of {len(flights)} crewed {family} flights")
+
+    def _add_orbital_programs(self, flown: list[Mission]) -> None:
+        orbital_states: set[str] = set()
         for m in flown:
             launch = self.ds.launch_by_tag.get(m.launch_tag) if m.launch_tag else None
             if m.kind == "orbital" and launch is not None:
                 state = {"SU": "RU"}.get(launch.state, launch.state)
                 if state not in orbital_states:
                     orbital_states.add(state)
-                    add(self._mission, m.id, FIRST, "first crewed orbital flight of its country's program")
+                    self._add(
+                        self._mission, m.id, FIRST, "first crewed orbital flight of its country's program"
+                    )
 
-        # People's firsts: only the best one of each flight and of each person counts.
+    def _add_people_firsts(self) -> dict[str, int]:
+        """People's firsts: only the best one of each flight and of each person counts.
+        Returns each flight's points for its people's firsts."""
+        from spacefacts.today.crewed import national_people_firsts
+
+        ds = self.ds
         firsts: dict[tuple[str, str], tuple[int, str]] = {}
         program_states = self._program_states()
 
@@ -148,14 +164,20 @@ class Fame:
                 first("person", person_id, citizen, world, text)
                 world_eva.add(who)
         for (table, key), (points, text) in firsts.items():
-            add(self._mission if table == "mission" else self._person, key, points, text)
-        crew_firsts = {key: points for (table, key), (points, _) in firsts.items() if table == "mission"}
-        for record in records(ds, datetime(9999, 12, 31, tzinfo=UTC)).records:
-            if record.holder is not None:
-                add(self._person, record.holder.id, FIRST, f"holds the record: {record.title.lower()}")
+            self._add(self._mission if table == "mission" else self._person, key, points, text)
+        return {key: points for (table, key), (points, _) in firsts.items() if table == "mission"}
 
-        # A person is also as well known as their best-known flight, less its people's firsts
-        # (a first person's own first is counted above, a crewmate's is not theirs).
+    def _add_records(self) -> None:
+        from spacefacts.history import records
+
+        for record in records(self.ds, datetime(9999, 12, 31, tzinfo=UTC)).records:
+            if record.holder is not None:
+                self._add(self._person, record.holder.id, FIRST, f"holds the record: {record.title.lower()}")
+
+    def _add_best_flights(self, crew_firsts: dict[str, int]) -> None:
+        """A person is also as well known as their best-known flight, less its people's firsts
+        (a first person's own first is counted above, a crewmate's is not theirs)."""
+        ds = self.ds
         for person in ds.people:
             points, flight = max(
                 ((self.mission(f).points - crew_firsts.get(f, 0), f) for f in person.flights), default=(0, "")
