@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from spacefacts import dataset, quiz
 from spacefacts.cli import app
-from spacefacts.quiz import stats as quiz_stats
+from spacefacts.quiz import answers as quiz_answers
 from tests.golden_files import GOLDEN, check_golden
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -81,7 +81,7 @@ def _history() -> None:
         lines.append(json.dumps({**row, "prompt": prompt, "answer": answer}))
     quiz.answers_path().parent.mkdir(parents=True, exist_ok=True)
     quiz.answers_path().write_text(json.dumps(store))
-    quiz_stats.log_path(quiz.answers_path()).write_text("\n".join(lines) + "\n")
+    quiz_answers.log_path(quiz.answers_path()).write_text("\n".join(lines) + "\n")
 
 
 def _run(args: list[str], width: int, code: int = 0) -> str:

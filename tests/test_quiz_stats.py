@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from spacefacts import quiz
 from spacefacts.cli import app
 from spacefacts.dataset import Dataset
-from spacefacts.quiz import stats as quiz_stats
+from spacefacts.quiz import answers as quiz_answers
 
 runner = CliRunner()
 
@@ -58,7 +58,7 @@ def test_games_scores_categories_and_most_missed(ds: Dataset) -> None:
 def test_an_old_history_without_a_log_and_a_damaged_log_line() -> None:
     history = quiz.AnswerStore(quiz.answers_path(), print)
     history.record("year:apollo-11", False)  # no game: as before the log existed
-    log = quiz_stats.log_path(quiz.answers_path())
+    log = quiz_answers.log_path(quiz.answers_path())
     log.write_text(
         '{"game": "g", "at": "2026-01-01T00:00:00", "question": "q", "category": "crew", "correct": true}\nnot json\n'
     )

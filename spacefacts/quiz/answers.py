@@ -1,6 +1,7 @@
 """The answer store: answers kept across sessions in the user's data folder, one entry per question
-(how often right and wrong, when last answered), written atomically under a lock. The one piece of
-I/O in the quiz. The file keeps its first name, quiz-history.json, so existing stores stay readable.
+(how often right and wrong, when last answered), written atomically under a lock, and the answer log
+beside it (quiz-games.jsonl, one line per answer; spacefacts.quiz.stats reads scores from it). The one
+piece of I/O in the quiz. The file keeps its first name, quiz-history.json, so existing stores stay readable.
 """
 
 from __future__ import annotations
@@ -20,9 +21,9 @@ from spacefacts.errors import SpacefactsError
 
 if TYPE_CHECKING:
     from spacefacts.quiz.questions import Question
-    from spacefacts.quiz.stats import Logged
 
 ANSWERS_FILE = "quiz-history.json"
+LOG_FILE = "quiz-games.jsonl"
 ANSWERS_VERSION = 1
 
 
@@ -197,8 +198,6 @@ class AnswerStore:
     def _record(
         self, question_id: str, correct: bool, game: str | None = None, asked: Question | None = None
     ) -> None:
-        from spacefacts.quiz.stats import log_line, log_path
-
         with self._locked():
             now = datetime.now(UTC).isoformat(timespec="microseconds")
             answers = self._read()
@@ -212,8 +211,6 @@ class AnswerStore:
 
     def answers_and_log(self) -> tuple[dict[str, Answered], list[Logged], int]:
         """The answer store, the answer log, and how many log lines could not be read."""
-        from spacefacts.quiz.stats import log_path, read_log
-
         try:
             with self._locked():
                 return (self._read(), *read_log(log_path(self.path)))
@@ -229,8 +226,6 @@ class AnswerStore:
 
     def reset(self) -> bool:
         """Forget every answer; True if there was anything to forget."""
-        from spacefacts.quiz.stats import log_path
-
         try:
             with self._locked():
                 existed = self.path.exists() or log_path(self.path).exists()
@@ -241,3 +236,64 @@ class AnswerStore:
             raise SpacefactsError(
                 f"cannot clear the quiz history {self.path}: {exc.strerror or exc}"
             ) from None
+
+
+def log_path(answers_path: Path) -> Path:
+    return answers_path.with_name(LOG_FILE)
+
+
+def log_line(game: str, at: str, question: Question, correct: bool) -> str:
+    row = {
+        "game": game,
+        "at": at,
+        "question": question.id,
+        "category": question.category,
+        "correct": correct,
+        "prompt": question.prompt,
+        "answer": question.answer,
+    }
+    return json.dumps(row, ensure_ascii=False)
+
+
+@dataclass(frozen=True)
+class Logged:
+    game: str
+    at: str  # ISO 8601 UTC
+    question: str
+    category: str
+    correct: bool
+    prompt: str | None  # as asked (the same question may be worded with another right option later)
+    answer: str | None
+
+
+def read_log(path: Path) -> tuple[list[Logged], int]:
+    """The logged answers in file order, and how many lines could not be read (skipped)."""
+    data = read_regular(path)
+    if data is None:
+        return [], 0
+    text = data.decode("utf-8", errors="replace")
+    found: list[Logged] = []
+    bad = 0
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            found.append(
+                Logged(
+                    str(row["game"]),
+                    str(row["at"]),
+                    str(row["question"]),
+                    str(row["category"]),
+                    bool(row["correct"]),
+                    _text(row.get("prompt")),
+                    _text(row.get("answer")),
+                )
+            )
+        except (ValueError, TypeError, KeyError):
+            bad += 1
+    return found, bad
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) else None

@@ -11,82 +11,15 @@ No Rich, no Typer: `spacefacts.render.quiz` draws the result.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from spacefacts.dataset import Dataset
-    from spacefacts.quiz.answers import Answered
-    from spacefacts.quiz.questions import Question
+    from spacefacts.quiz.answers import Answered, Logged
 
-LOG_FILE = "quiz-games.jsonl"
 MOST_MISSED = 10
 RECENT_GAMES = 20
-
-
-def log_path(answers_path: Path) -> Path:
-    return answers_path.with_name(LOG_FILE)
-
-
-def log_line(game: str, at: str, question: Question, correct: bool) -> str:
-    row = {
-        "game": game,
-        "at": at,
-        "question": question.id,
-        "category": question.category,
-        "correct": correct,
-        "prompt": question.prompt,
-        "answer": question.answer,
-    }
-    return json.dumps(row, ensure_ascii=False)
-
-
-@dataclass(frozen=True)
-class Logged:
-    game: str
-    at: str  # ISO 8601 UTC
-    question: str
-    category: str
-    correct: bool
-    prompt: str | None  # as asked (the same question may be worded with another right option later)
-    answer: str | None
-
-
-def read_log(path: Path) -> tuple[list[Logged], int]:
-    """The logged answers in file order, and how many lines could not be read (skipped)."""
-    from spacefacts.quiz.answers import read_regular
-
-    data = read_regular(path)
-    if data is None:
-        return [], 0
-    text = data.decode("utf-8", errors="replace")
-    found: list[Logged] = []
-    bad = 0
-    for line in text.splitlines():
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-            found.append(
-                Logged(
-                    str(row["game"]),
-                    str(row["at"]),
-                    str(row["question"]),
-                    str(row["category"]),
-                    bool(row["correct"]),
-                    _text(row.get("prompt")),
-                    _text(row.get("answer")),
-                )
-            )
-        except (ValueError, TypeError, KeyError):
-            bad += 1
-    return found, bad
-
-
-def _text(value: object) -> str | None:
-    return value if isinstance(value, str) else None
 
 
 @dataclass
