@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def _spec(ds: Dataset, spec_id: str) -> quiz.Spec:
-    return next(s for s in quiz.bank(ds).specs if s.id == spec_id)
+    return next(s for s in quiz.specs(quiz.bank(ds)) if s.id == spec_id)
 
 
 def test_famous_flights_and_people_are_easy_and_routine_ones_hard(ds: Dataset) -> None:

@@ -294,7 +294,7 @@ def test_quiz_commander_answers_are_the_commanders_in_the_data_file() -> None:
     }
     asked = 0
     for kind, subject, _ in station_quiz.specs(bank):
-        question = bank.generate(quiz.Spec(kind, subject, "easy"), random.Random(subject))
+        question = quiz.generate(bank, quiz.Spec(kind, subject, "easy"), random.Random(subject))
         if question is None:
             continue
         options = question.options

@@ -30,9 +30,9 @@ from spacefacts.quiz.answers import (
     read_regular,
 )
 from spacefacts.quiz.bank import Bank, bank
-from spacefacts.quiz.kinds import DIFFICULTY_RULE, KIND_CATEGORY
+from spacefacts.quiz.kinds import DIFFICULTY_RULE, KIND_CATEGORY, Spec, generate, specs
 from spacefacts.quiz.plan import Plan, Score, build_quiz, check_filters, parse_answer, parse_day, plan
-from spacefacts.quiz.questions import CATEGORIES, DEFAULT_QUESTIONS, DIFFICULTIES, OPTIONS, Question, Spec
+from spacefacts.quiz.questions import CATEGORIES, DEFAULT_QUESTIONS, DIFFICULTIES, OPTIONS, Question
 
 __all__ = [
     "ANSWERS_FILE",
@@ -56,8 +56,10 @@ __all__ = [
     "bank",
     "build_quiz",
     "check_filters",
+    "generate",
     "parse_answer",
     "parse_day",
     "plan",
     "read_regular",
+    "specs",
 ]

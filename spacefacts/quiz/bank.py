@@ -1,27 +1,20 @@
-"""The question bank: everything the question kinds need, indexed once per dataset, and the
-list of every question that can be asked (`Spec`s). Each kind's generator (spacefacts.quiz.kinds)
-turns a spec into a question with options drawn by a seeded `random.Random`.
+"""The question bank: everything the question kinds need, indexed once per dataset. The list of
+every question that can be asked (`Spec`s) and the generator of each kind are in spacefacts.quiz.kinds.
 """
 
 from __future__ import annotations
 
-import random
 import shlex
 from functools import lru_cache
 
 from spacefacts.dataset import Dataset
 from spacefacts.model import Event, Mission
-from spacefacts.quiz import expeditions, uncrewed
-from spacefacts.quiz.difficulty import EASY, NOTHING, Fame, Renown, level
+from spacefacts.quiz.difficulty import Fame
 from spacefacts.quiz.fair import Pools
 from spacefacts.quiz.questions import (
-    OPTIONS,
     Happening,
-    Question,
-    Spec,
     mission_lookup,
     mission_source,
-    shuffled_options,
 )
 
 PLANETS = frozenset({"Mercury", "Venus", "Mars", "Jupiter", "Saturn", "Uranus", "Neptune", "Pluto"})
@@ -72,7 +65,6 @@ class Bank:
             if (summary := queries.launches_in_year(ds, year)).complete
         }
         self.happenings = self._happenings(ds)
-        self.specs = self._specs()
 
     # Pools -------------------------------------------------------------------------------------
 
@@ -130,47 +122,6 @@ class Bank:
         """Candidates for on-date: within three years, and not on (or next to) the anchor's day."""
         return [h for h in self.happenings if _MIN_GAP_DAYS <= abs((h.day - anchor.day).days) <= 3 * 366]
 
-    def _specs(self) -> list[Spec]:
-        specs: list[Spec] = []
-        askable = {m.id for m in self.missions}
-        for m in self.missions:
-            renown = self.fame.mission(m.id)
-            kinds = ["year", "true-statement", "false-statement"]
-            if any(seat.person in self.nameable for seat in m.crew):
-                kinds.append("who-flew")
-            # Rockets and sites are asked about GCAT-listed launches only: the options come from GCAT.
-            if m.vehicle and m.launch_tag:
-                kinds.append("vehicle")
-            if self.site_name(m) and m.launch_tag:
-                kinds.append("site")
-            specs.extend(Spec(kind, m.id, level(renown.points), renown) for kind in kinds)
-        for p in self.people:
-            if p.id not in self.first_year:
-                continue
-            renown = self.fame.person(p.id)
-            if self.rides.get(p.id, set()) & askable:
-                specs.append(Spec("mission-of", p.id, level(renown.points), renown))
-            if p.country and self.pools.is_guest(p.id):
-                specs.append(Spec("country", p.id, level(renown.points), renown))
-        complete = sorted(self.year_summaries)
-        busiest = max(complete, key=lambda y: self.year_summaries[y].total)
-        for year in complete:
-            renown = NOTHING
-            if year == complete[0]:
-                renown += Renown(EASY, ("the first year of spaceflight",))
-            if year == busiest:
-                renown += Renown(EASY, ("the busiest year for launches",))
-            specs.append(Spec("launch-count", str(year), level(renown.points), renown))
-        for h in self.happenings:
-            recalled = level(h.renown.points, recall=True)
-            if len(self.later(h)) >= OPTIONS - 1:
-                specs.append(Spec("first", h.key, recalled, h.renown))
-            if len(self.around(h)) >= OPTIONS - 1:
-                specs.append(Spec("on-date", h.key, recalled, h.renown))
-        specs.extend(Spec(*spec) for spec in expeditions.specs(self))
-        specs.extend(Spec(*made) for made in uncrewed.specs(self.ds))
-        return specs
-
     # Distractors (pools and answer families: spacefacts/quiz/fair.py) ---------------------------
 
     def people_near(self, mission: Mission, like: str, exclude: set[str]) -> list[list[str]]:
@@ -185,32 +136,6 @@ class Bank:
 
     def happening(self, key: str) -> Happening:
         return next(h for h in self.happenings if h.key == key)
-
-    # Questions ---------------------------------------------------------------------------------
-
-    def generate(self, spec: Spec, rng: random.Random) -> Question | None:
-        """The question for a spec with options drawn by `rng`, or None if too few fair distractors."""
-        from spacefacts.quiz.kinds import GENERATORS
-
-        made = GENERATORS[spec.kind](self, spec.subject, rng)
-        if made is None:
-            return None
-        prompt, answer, distractors, explanation, lookup, source = made
-        options, index = shuffled_options(rng, answer, distractors)
-        return Question(
-            spec.id,
-            spec.kind,
-            spec.category,
-            spec.difficulty,
-            prompt,
-            options,
-            index,
-            explanation,
-            lookup,
-            source,
-            spec.renown.points,
-            spec.renown.reasons,
-        )
 
 
 @lru_cache(maxsize=4)

@@ -1,24 +1,23 @@
 """The registry of question kinds: each kind's category and its generator.
 
 A kind is a small module with `KINDS` (kind -> category) and one generator per kind,
-`(bank, subject, rng) -> Made`; the bank lists its specs. To add a kind, write its module and
-register it here.
+`(bank, subject, rng) -> Made`; `specs` lists every question that can be asked, and `generate`
+draws one. To add a kind, write its module and register it here.
 """
 
 from __future__ import annotations
 
 import random
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from functools import lru_cache
 
 from spacefacts.quiz import crew, dates, expeditions, missions, statements, uncrewed
-from spacefacts.quiz.difficulty import FAME_RULE
-from spacefacts.quiz.questions import Made
+from spacefacts.quiz.bank import Bank
+from spacefacts.quiz.difficulty import EASY, FAME_RULE, NOTHING, Renown, level
+from spacefacts.quiz.questions import OPTIONS, Made, Question, shuffled_options
 
-if TYPE_CHECKING:
-    from spacefacts.quiz.bank import Bank
-
-Generator = Callable[["Bank", str, random.Random], Made]
+Generator = Callable[[Bank, str, random.Random], Made]
 
 KIND_CATEGORY = {
     **crew.KINDS,
@@ -49,3 +48,88 @@ GENERATORS: dict[str, Generator] = {
 assert GENERATORS.keys() == KIND_CATEGORY.keys()
 
 DIFFICULTY_RULE = FAME_RULE + " " + expeditions.DIFFICULTY_RULE  # measured: spacefacts/quiz/difficulty.py
+
+
+@dataclass(frozen=True)
+class Spec:
+    """A question that can be asked, before its options are drawn."""
+
+    kind: str
+    subject: str
+    difficulty: str
+    renown: Renown = NOTHING
+
+    @property
+    def id(self) -> str:
+        return f"{self.kind}:{self.subject}"
+
+    @property
+    def category(self) -> str:
+        return KIND_CATEGORY[self.kind]
+
+
+@lru_cache(maxsize=4)
+def specs(b: Bank) -> list[Spec]:
+    """Every question that can be asked of the bank, in a fixed order."""
+    found: list[Spec] = []
+    askable = {m.id for m in b.missions}
+    for m in b.missions:
+        renown = b.fame.mission(m.id)
+        kinds = ["year", "true-statement", "false-statement"]
+        if any(seat.person in b.nameable for seat in m.crew):
+            kinds.append("who-flew")
+        # Rockets and sites are asked about GCAT-listed launches only: the options come from GCAT.
+        if m.vehicle and m.launch_tag:
+            kinds.append("vehicle")
+        if b.site_name(m) and m.launch_tag:
+            kinds.append("site")
+        found.extend(Spec(kind, m.id, level(renown.points), renown) for kind in kinds)
+    for p in b.people:
+        if p.id not in b.first_year:
+            continue
+        renown = b.fame.person(p.id)
+        if b.rides.get(p.id, set()) & askable:
+            found.append(Spec("mission-of", p.id, level(renown.points), renown))
+        if p.country and b.pools.is_guest(p.id):
+            found.append(Spec("country", p.id, level(renown.points), renown))
+    complete = sorted(b.year_summaries)
+    busiest = max(complete, key=lambda y: b.year_summaries[y].total)
+    for year in complete:
+        renown = NOTHING
+        if year == complete[0]:
+            renown += Renown(EASY, ("the first year of spaceflight",))
+        if year == busiest:
+            renown += Renown(EASY, ("the busiest year for launches",))
+        found.append(Spec("launch-count", str(year), level(renown.points), renown))
+    for h in b.happenings:
+        recalled = level(h.renown.points, recall=True)
+        if len(b.later(h)) >= OPTIONS - 1:
+            found.append(Spec("first", h.key, recalled, h.renown))
+        if len(b.around(h)) >= OPTIONS - 1:
+            found.append(Spec("on-date", h.key, recalled, h.renown))
+    found.extend(Spec(*spec) for spec in expeditions.specs(b))
+    found.extend(Spec(*made) for made in uncrewed.specs(b.ds))
+    return found
+
+
+def generate(b: Bank, spec: Spec, rng: random.Random) -> Question | None:
+    """The question for a spec with options drawn by `rng`, or None if too few fair distractors."""
+    made = GENERATORS[spec.kind](b, spec.subject, rng)
+    if made is None:
+        return None
+    prompt, answer, distractors, explanation, lookup, source = made
+    options, index = shuffled_options(rng, answer, distractors)
+    return Question(
+        spec.id,
+        spec.kind,
+        spec.category,
+        spec.difficulty,
+        prompt,
+        options,
+        index,
+        explanation,
+        lookup,
+        source,
+        spec.renown.points,
+        spec.renown.reasons,
+    )

@@ -14,9 +14,10 @@ from typing import TYPE_CHECKING
 
 from spacefacts.dataset import Dataset
 from spacefacts.errors import NotFound, UsageError
+from spacefacts.quiz import kinds
 from spacefacts.quiz.bank import bank
-from spacefacts.quiz.kinds import KIND_CATEGORY
-from spacefacts.quiz.questions import CATEGORIES, DEFAULT_QUESTIONS, DIFFICULTIES, OPTIONS, Question, Spec
+from spacefacts.quiz.kinds import KIND_CATEGORY, Spec
+from spacefacts.quiz.questions import CATEGORIES, DEFAULT_QUESTIONS, DIFFICULTIES, OPTIONS, Question
 
 if TYPE_CHECKING:
     from spacefacts.quiz.answers import Answered
@@ -122,7 +123,7 @@ def build_quiz(
         raise UsageError("--questions must be at least 1")
     check_filters(category, difficulty)
     b = bank(ds)
-    specs = [s for s in b.specs if _matches(s, category, difficulty)]
+    specs = [s for s in kinds.specs(b) if _matches(s, category, difficulty)]
     if not specs:
         raise NotFound(
             f"no questions match category '{category or 'any'}' and difficulty '{difficulty or 'any'}'"
@@ -132,7 +133,7 @@ def build_quiz(
     questions: list[Question] = []
     for spec in order:
         # Each question's options depend only on the seed and its id, not on what came before.
-        question = b.generate(spec, random.Random(f"spacefacts-quiz:{seed}:{spec.id}"))
+        question = kinds.generate(b, spec, random.Random(f"spacefacts-quiz:{seed}:{spec.id}"))
         if question is not None:
             questions.append(question)
         if len(questions) == count:

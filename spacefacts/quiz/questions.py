@@ -1,4 +1,4 @@
-"""What a quiz question is: the question, the spec it is drawn from, and the helpers every kind shares.
+"""What a quiz question is, and the helpers every kind shares.
 
 No Rich and no Typer here; `spacefacts.render.quiz` draws and plays.
 """
@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from spacefacts.model import Mission
-from spacefacts.quiz.difficulty import NOTHING, Renown
+from spacefacts.quiz.difficulty import Renown
 
 OPTIONS = 4
 DEFAULT_QUESTIONS = 10
@@ -36,26 +36,6 @@ class Question:
     @property
     def answer(self) -> str:
         return self.options[self.answer_index]
-
-
-@dataclass(frozen=True)
-class Spec:
-    """A question that can be asked, before its options are drawn."""
-
-    kind: str
-    subject: str
-    difficulty: str
-    renown: Renown = NOTHING
-
-    @property
-    def id(self) -> str:
-        return f"{self.kind}:{self.subject}"
-
-    @property
-    def category(self) -> str:
-        from spacefacts.quiz.kinds import KIND_CATEGORY
-
-        return KIND_CATEGORY[self.kind]
 
 
 # What a generator makes: prompt, answer, distractors, explanation, lookup, source.

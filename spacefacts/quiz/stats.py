@@ -121,13 +121,14 @@ def with_prompts(result: QuizStats, ds: Dataset) -> QuizStats:
     import random
 
     from spacefacts.quiz.bank import bank
+    from spacefacts.quiz.kinds import generate, specs
 
     b = bank(ds)
     wanted = {m.question for m in result.most_missed if m.prompt is None}
     found: dict[str, tuple[str, str]] = {}
-    for spec in b.specs:
+    for spec in specs(b):
         if spec.id in wanted:
-            question = b.generate(spec, random.Random(f"spacefacts-quiz:stats:{spec.id}"))
+            question = generate(b, spec, random.Random(f"spacefacts-quiz:stats:{spec.id}"))
             if question is not None:
                 found[spec.id] = (question.prompt, question.answer)
     missed = [
