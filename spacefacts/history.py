@@ -12,8 +12,8 @@ from datetime import UTC, date, datetime, timedelta
 from spacefacts import nations
 from spacefacts.dataset import Dataset
 from spacefacts.errors import UsageError
+from spacefacts.flights import crew_data_updated, flight_end
 from spacefacts.model import Mission, Person, Time
-from spacefacts.queries import flight_end
 
 IN_SPACE_RULE = (
     "launched at or before the moment and not yet home: a person's own return where they came home "
@@ -40,10 +40,6 @@ def parse_moment(text: str | None, now: datetime | None = None) -> datetime:
         raise UsageError(
             f"not a date: '{text}' (use YYYY-MM-DD or YYYY-MM-DDTHH:MM, UTC unless it ends in an offset)"
         ) from None
-
-
-def crew_data_end(ds: Dataset) -> str:
-    return str(ds.meta("missions.toml").get("updated", ""))
 
 
 @dataclass(frozen=True)
@@ -98,7 +94,7 @@ def in_space(ds: Dataset, moment: datetime) -> InSpace:
         if end is None or end.start >= moment
     ]
     aloft.sort(key=lambda a: (a.station or "~", a.since.iso, a.person.sort_name))
-    data_end = crew_data_end(ds)
+    data_end = crew_data_updated(ds)
     beyond = bool(data_end) and moment.date() > date.fromisoformat(data_end)
     end = data_end_moment(ds)
     return InSpace(moment, aloft, data_end, beyond, counted_to=min(moment, end) if beyond and end else moment)
@@ -130,7 +126,7 @@ class Records:
 
 def data_end_moment(ds: Dataset) -> datetime | None:
     """The crew-data update as a moment (its date at 00:00 UTC): flights still up count to here."""
-    end = crew_data_end(ds)
+    end = crew_data_updated(ds)
     return datetime.fromisoformat(end[:10]).replace(tzinfo=UTC) if len(end) >= 10 else None
 
 
@@ -267,7 +263,7 @@ def records(ds: Dataset, as_of: datetime) -> Records:
         "youngest_at_launch", "Youngest at launch", "age at launch from the birth date (day precision)", young
     )
     best("oldest_at_launch", "Oldest at launch", "age at launch from the birth date (day precision)", old)
-    return Records(as_of, found, national_firsts(ds, as_of), crew_data_end(ds), until)
+    return Records(as_of, found, national_firsts(ds, as_of), crew_data_updated(ds), until)
 
 
 def _single(flights: list[tuple[Mission, timedelta]]) -> tuple[str, str]:

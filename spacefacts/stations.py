@@ -14,8 +14,8 @@ from typing import Any
 
 from spacefacts.dataset import Dataset, read_toml
 from spacefacts.errors import DataError, NotFound
+from spacefacts.flights import crew_data_updated, flight_end
 from spacefacts.model import Mission, Person, Time
-from spacefacts.queries import flight_end
 from spacefacts.text import fold
 
 FILE = "expeditions.toml"
@@ -353,12 +353,10 @@ def aboard_per_day(stays: list[Stay], first: date, last: date) -> list[tuple[dat
 
 
 def station_card(ds: Dataset, station: Station) -> StationCard:
-    from spacefacts.history import crew_data_end
-
     sd = load(ds)
     flights = visits(ds, station)
     stays = _stays(ds, flights)
-    data_end = crew_data_end(ds)
+    data_end = crew_data_updated(ds)
     end_day = date.fromisoformat(data_end) if data_end else date.today()
     until = _noon(end_day)
     longest = max(stays, key=lambda s: s.duration(until), default=None)
@@ -392,9 +390,7 @@ def station_card(ds: Dataset, station: Station) -> StationCard:
 
 def _until(ds: Dataset) -> datetime:
     """Noon of the crew data's last update: how long an open expedition has run, reproducibly."""
-    from spacefacts.history import crew_data_end
-
-    end = crew_data_end(ds)
+    end = crew_data_updated(ds)
     return _noon(date.fromisoformat(end)) if end else datetime(2000, 1, 1, tzinfo=UTC)
 
 

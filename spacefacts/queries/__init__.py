@@ -11,6 +11,12 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # the names, for type checkers; at run time __getattr__ imports them
+    from spacefacts.flights import SPACEWALK_RULE as SPACEWALK_RULE
+    from spacefacts.flights import SPACEWALK_WINDOW as SPACEWALK_WINDOW
+    from spacefacts.flights import crew_data_end as crew_data_end
+    from spacefacts.flights import during as during
+    from spacefacts.flights import flight_end as flight_end
+    from spacefacts.flights import spacewalk_groups as spacewalk_groups
     from spacefacts.queries.counting import FAMILY_RULE as FAMILY_RULE
     from spacefacts.queries.counting import CountUnderRule as CountUnderRule
     from spacefacts.queries.counting import Ordinal as Ordinal
@@ -19,12 +25,6 @@ if TYPE_CHECKING:  # the names, for type checkers; at run time __getattr__ impor
     from spacefacts.queries.counting import ordinal as ordinal
     from spacefacts.queries.counting import year_ordinal as year_ordinal
     from spacefacts.queries.counting import year_under_rules as year_under_rules
-    from spacefacts.queries.flights import SPACEWALK_RULE as SPACEWALK_RULE
-    from spacefacts.queries.flights import SPACEWALK_WINDOW as SPACEWALK_WINDOW
-    from spacefacts.queries.flights import crew_data_end as crew_data_end
-    from spacefacts.queries.flights import during as during
-    from spacefacts.queries.flights import flight_end as flight_end
-    from spacefacts.queries.flights import spacewalk_groups as spacewalk_groups
     from spacefacts.queries.launches import OUTCOMES as OUTCOMES
     from spacefacts.queries.launches import YEAR_RULE as YEAR_RULE
     from spacefacts.queries.launches import FamilyCount as FamilyCount
@@ -65,21 +65,21 @@ _WHERE = {
     "OUTCOMES": "spacefacts.queries.launches",
     "Ordinal": "spacefacts.queries.counting",
     "PersonCard": "spacefacts.queries.people",
-    "SPACEWALK_RULE": "spacefacts.queries.flights",
-    "SPACEWALK_WINDOW": "spacefacts.queries.flights",
+    "SPACEWALK_RULE": "spacefacts.flights",
+    "SPACEWALK_WINDOW": "spacefacts.flights",
     "YEAR_RULE": "spacefacts.queries.launches",
     "YearCount": "spacefacts.queries.launches",
     "YearList": "spacefacts.queries.launches",
     "YearSummary": "spacefacts.queries.launches",
     "came_home_on": "spacefacts.queries.missions",
-    "crew_data_end": "spacefacts.queries.flights",
+    "crew_data_end": "spacefacts.flights",
     "crewed_tags": "spacefacts.queries.launches",
     "did_you_mean": "spacefacts.queries.resolve",
-    "during": "spacefacts.queries.flights",
+    "during": "spacefacts.flights",
     "family_ordinal": "spacefacts.queries.counting",
     "family_under_rules": "spacefacts.queries.counting",
     "filter_launches": "spacefacts.queries.launches",
-    "flight_end": "spacefacts.queries.flights",
+    "flight_end": "spacefacts.flights",
     "journey": "spacefacts.queries.missions",
     "launches_by_year": "spacefacts.queries.launches",
     "launches_in_year": "spacefacts.queries.launches",
@@ -89,7 +89,7 @@ _WHERE = {
     "person_card": "spacefacts.queries.people",
     "resolve_mission": "spacefacts.queries.resolve",
     "resolve_person": "spacefacts.queries.resolve",
-    "spacewalk_groups": "spacefacts.queries.flights",
+    "spacewalk_groups": "spacefacts.flights",
     "state_names": "spacefacts.queries.launches",
     "suggest": "spacefacts.text",
     "year_ordinal": "spacefacts.queries.counting",

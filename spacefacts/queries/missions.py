@@ -7,10 +7,10 @@ from datetime import datetime, timedelta
 
 from spacefacts import nations, roles
 from spacefacts.dataset import Dataset
+from spacefacts.flights import crew_data_end, during, flight_end, spacewalk_groups
 from spacefacts.model import Eva, Event, Launch, Mission, Person, Time
 from spacefacts.nations import Nation
 from spacefacts.queries.counting import Ordinal, family_ordinal, year_ordinal
-from spacefacts.queries.flights import crew_data_end, during, flight_end, spacewalk_groups
 
 
 @dataclass(frozen=True)
@@ -104,7 +104,7 @@ def came_home_on(ds: Dataset, mission: Mission, up: list[CrewRow]) -> list[CrewR
 
 
 def mission_card(ds: Dataset, mission: Mission) -> MissionCard:
-    from spacefacts.stations import name_of  # stations imports the queries package
+    from spacefacts.stations import name_of
 
     launch = ds.launch_by_tag.get(mission.launch_tag) if mission.launch_tag else None
     site_code = mission.site or (launch.site if launch else None)

@@ -7,9 +7,9 @@ from datetime import datetime, timedelta
 
 from spacefacts import nations, roles
 from spacefacts.dataset import Dataset
+from spacefacts.flights import crew_data_end, flight_end
 from spacefacts.model import Eva, Mission, Person, Time
 from spacefacts.nations import Nation
-from spacefacts.queries.flights import crew_data_end, flight_end
 
 
 @dataclass(frozen=True)

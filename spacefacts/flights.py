@@ -1,4 +1,5 @@
-"""When a person's flight ends, whether a moment falls within it, and how person-EVAs group into spacewalks."""
+"""When a person's flight ends, whether a moment falls within it, how person-EVAs group into spacewalks,
+and when the crew data ends: facts of the records that the queries, stations and history build on."""
 
 from __future__ import annotations
 
@@ -55,7 +56,12 @@ def during(moment: Time, start: Time, end: Time | None) -> bool:
     return after_start and moment.start <= end.start
 
 
+def crew_data_updated(ds: Dataset) -> str:
+    """The crew data's last update as McDowell's list gives it (an ISO date, or "")."""
+    return str(ds.meta("missions.toml").get("updated", ""))
+
+
 def crew_data_end(ds: Dataset) -> datetime | None:
     """The crew data's last update (McDowell's list), as the start of that day in UTC."""
-    updated = str(ds.meta("missions.toml").get("updated", ""))
+    updated = crew_data_updated(ds)
     return datetime.fromisoformat(updated[:10]).replace(tzinfo=UTC) if len(updated) >= 10 else None
