@@ -21,7 +21,7 @@ from spacefacts.text import fold
 FILE = "expeditions.toml"
 VISIT_RULE = (
     "crewed flights whose Station column in McDowell's list names the station (or that a cited "
-    "correction adds), flights that failed to reach space left out"
+    "correction adds), flights that failed to reach orbit (aborts and launch failures) left out"
 )
 STAY_RULE = "a person's launch to their own return, on a flight to the station"
 ABOARD_RULE = (
@@ -304,7 +304,7 @@ def visits(ds: Dataset, station: Station) -> list[Mission]:
     return [
         m
         for m in ds.missions
-        if m.kind != "abort" and m.outcome == "success" and station.id in sd.station_ids_of(m)
+        if m.kind != "abort" and m.outcome != "launch failure" and station.id in sd.station_ids_of(m)
     ]
 
 

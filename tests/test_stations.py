@@ -121,6 +121,31 @@ def test_expedition_ids_are_unique_and_commanders_are_members() -> None:
             assert e.note and "command" in e.note.lower(), f"{e.id}: several commanders need a note"
 
 
+def test_visits_count_every_flight_that_reached_orbit_whatever_its_end() -> None:
+    """Soyuz 11 docked at Salyut 1 and was lost at landing: a visit. Soyuz 18a (launch failure) and
+    Soyuz T-10-1 (pad abort) never reached orbit: not visits."""
+    ids = {s.id: {m.id for m in stations.visits(DS, s)} for s in SD.stations}
+    assert ids["salyut-1"] == {"soyuz-10", "soyuz-11"}
+    assert "soyuz-18" in ids["salyut-4"] and "soyuz-18a" not in ids["salyut-4"]
+    assert "soyuz-t-10" in ids["salyut-7"] and "soyuz-t-10-1" not in ids["salyut-7"]
+
+
+def test_soviet_principal_expeditions_have_no_numbering_gaps() -> None:
+    numbers: dict[str, set[int]] = {}
+    for e in SD.expeditions:
+        if e.number is not None:
+            numbers.setdefault(e.station, set()).add(e.number)
+    assert numbers["mir"] == set(range(1, 29))
+    assert numbers["salyut-6"] == set(range(1, 7))
+    assert numbers["salyut-7"] == set(range(1, 6))
+    crews = {e.station: [] for e in SD.expeditions}
+    for e in SD.expeditions:
+        crews[e.station].append(e.name)
+    assert crews["salyut-1"] == ["Soyuz 11 crew"] and crews["salyut-3"] == ["Soyuz 14 crew"]
+    assert crews["salyut-4"] == ["Soyuz 17 crew", "Soyuz 18 crew"]
+    assert crews["salyut-5"] == ["Soyuz 21 crew", "Soyuz 24 crew"]
+
+
 def test_station_launch_is_the_gcat_launch_of_its_first_module() -> None:
     for s in SD.stations:
         launch = DS.launch_by_tag[s.launch_tag]

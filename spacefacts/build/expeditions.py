@@ -42,6 +42,7 @@ CHECKED = "expeditions: checks against the crewed flights"
 RESOLVED = "expeditions: findings resolved by a cited correction"
 TRANSFERS = "expeditions: boundaries on a cited docking or undocking of a member's ship, during its flight"
 GAPS = "expeditions: gaps (not in the curated records)"
+DISAGREE = "expeditions: where the pages read disagree (with each other or McDowell), and the value used"
 RULE = (
     "Each member is in space on a flight to the station (launched, not yet home: McDowell's list, a "
     "person's own return where they came home on another ship) for the whole time they served; "
@@ -76,6 +77,7 @@ EXPEDITION_FIELDS = {
     "note",
     "sources",
     "members",
+    "disagreements",
 }
 MEMBER_FIELDS = {"astro_no", "name", "role", "up", "down", "joined", "left"}
 CORRECTION_FIELDS = {"flight", "also_visited", "landing", "reason", "source"}
@@ -342,7 +344,8 @@ def build(
         return [
             m
             for m in flights.missions.values()
-            if station_id in stations_of(m) and m["kind"] != "abort" and m["outcome"] == "success"
+            # A flight that reached orbit counts, whatever its end (Soyuz 11, lost at landing).
+            if station_id in stations_of(m) and m["kind"] != "abort" and m["outcome"] != "launch failure"
         ]
 
     out: list[dict[str, Any]] = []
@@ -358,6 +361,8 @@ def build(
         if station is None:
             raise ExpeditionError(f"{where}: no station {record['station']!r}")
         findings: list[str] = []
+        for line in record.get("disagreements", []):
+            report.add(DISAGREE, f"{key}: {line}")
         start, end, start_event, end_event, members_in = _span(record, flights, where)
 
         members = []
