@@ -19,6 +19,10 @@ both from McDowell's list.
   docking or undocking of a member's ship inside its flight that the record cites (a crew moving
   between two stations, or a Shuttle that landed days after undocking).
 
+A record may list `disagreements`: where the pages read disagree with each other or with
+McDowell's list, and which value it uses; they are reported as they are (the checks above still
+run on the values used).
+
 Every finding is reported. A finding that a cited correction (`[[correction]]`) answers is
 listed as resolved; any other stops the build, so data/ never holds an unchecked expedition. A
 correction either adds a station a flight visited (`also_visited`) or gives a flight's landing
