@@ -146,6 +146,15 @@ def test_soviet_principal_expeditions_have_no_numbering_gaps() -> None:
     assert crews["salyut-5"] == ["Soyuz 21 crew", "Soyuz 24 crew"]
 
 
+def test_every_cited_disagreement_is_in_the_build_report() -> None:
+    curated = tomllib.loads((ROOT / "curated" / "expeditions.toml").read_text(encoding="utf-8"))
+    report = (ROOT / "docs" / "data-report.md").read_text(encoding="utf-8")
+    lines = [(e["id"], line) for e in curated["expedition"] for line in e.get("disagreements", [])]
+    assert len(lines) >= 6  # Salyut 1, 4, 6 and 7 records name theirs
+    for key, line in lines:
+        assert f"- {key}: {line}" in report, key
+
+
 def test_station_launch_is_the_gcat_launch_of_its_first_module() -> None:
     for s in SD.stations:
         launch = DS.launch_by_tag[s.launch_tag]
