@@ -106,7 +106,10 @@ def records(result: Records) -> None:
     from rich.text import Text
 
     out = console()
-    table = Table(title=f"Records as of {result.as_of:%Y-%m-%d}", title_justify="left")
+    title = f"Records as of {result.as_of:%Y-%m-%d}"
+    if result.data_end and result.data_end[:10] < f"{result.as_of:%Y-%m-%d}":
+        title += f" (crew data ends {result.data_end[:10]}; later flights are not in the data)"
+    table = Table(title=title, title_justify="left")
     for column in ("Record", "Holder", "Value", "Id"):
         table.add_column(column, no_wrap=column == "Id")  # the id is what people copy: never cut
     for r in result.records:
