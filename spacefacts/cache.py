@@ -19,24 +19,110 @@ import contextlib
 import hashlib
 import marshal
 import sys
-from collections.abc import Callable
-from dataclasses import astuple
+from collections.abc import Callable, Mapping
+from dataclasses import fields, is_dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from spacefacts import __version__
-from spacefacts.dataset import Dataset
-from spacefacts.model import Country, CrewSeat, Event, Former, Launch, Mission, Person, Site, Time
+from spacefacts.dataset import Dataset, LazyMap
+from spacefacts.model import (
+    Country,
+    CrewSeat,
+    Eva,
+    Event,
+    Former,
+    Launch,
+    Mission,
+    Person,
+    Return,
+    Site,
+    Time,
+)
 
 if TYPE_CHECKING:
     import weakref
 
 T = TypeVar("T")
 MAGIC = b"spacefacts-cache"
-FORMAT = 4  # 4: today's calendar holds station launches, re-entries and first expeditions
+FORMAT = 5  # 5: records stored by their model fields (the field list is part of the key)
 FILE = "dataset.cache"
 MAX_BYTES = 256 * 1024 * 1024  # the real cache is about 1.5 MB; ten times more data fits easily
+# Every record type the cache holds; a field added, removed, renamed or retyped in any of them
+# changes the key (schema()), so a cache of another shape is never decoded.
+MODELS: tuple[type, ...] = (Site, Launch, CrewSeat, Mission, Eva, Return, Person, Event, Country, Former)
+_BY_NAME = {cls.__name__: cls for cls in MODELS}
+
+
+def _fields_of(cls: type) -> tuple[tuple[str, str], ...]:
+    """(name, annotation text) of each field of a dataclass or NamedTuple, in order."""
+    if is_dataclass(cls):
+        return tuple((f.name, str(f.type)) for f in fields(cls))
+    hints = cls.__annotations__  # a NamedTuple's are ForwardRef('Time') under postponed annotations
+    return tuple(
+        (name, getattr(hints[name], "__forward_arg__", str(hints[name])))
+        for name in cls._fields  # type: ignore[attr-defined]
+    )
+
+
+@lru_cache(maxsize=1)
+def schema() -> str:
+    """The fields of every stored record type, for the key."""
+    return repr([(cls.__name__, _fields_of(cls)) for cls in MODELS])
+
+
+def _time_out(value: Time | None) -> tuple[str, bool] | None:
+    return None if value is None else (value.iso, value.uncertain)
+
+
+def _time_in(value: Any) -> Time | None:
+    return None if value is None else Time(value[0], value[1])
+
+
+class Codec:
+    """Rows of one record type: a tuple of its fields' values, in field order. A Time becomes
+    (iso, uncertain); a tuple of records, a tuple of their rows; anything else is stored as it is
+    (text, numbers, booleans, None, tuples of text)."""
+
+    def __init__(self, cls: type):
+        self.cls = cls
+        self.names = [name for name, _ in _fields_of(cls)]
+        self.out: list[tuple[int, Callable[[Any], Any]]] = []
+        self.into: list[tuple[int, Callable[[Any], Any]]] = []
+        for i, (_, kind) in enumerate(_fields_of(cls)):
+            if kind in ("Time", "Time | None"):
+                self.out.append((i, _time_out))
+                self.into.append((i, _time_in))
+            elif kind.startswith("tuple[") and kind.endswith(", ...]") and kind[6:-6] in _BY_NAME:
+                inner = codec(_BY_NAME[kind[6:-6]])
+                self.out.append((i, inner.encode_all))
+                self.into.append((i, inner.decode_all))
+
+    def encode(self, record: Any) -> tuple[Any, ...]:
+        row = [getattr(record, name) for name in self.names]
+        for i, convert in self.out:
+            row[i] = convert(row[i])
+        return tuple(row)
+
+    def encode_all(self, records: Any) -> tuple[tuple[Any, ...], ...]:
+        return tuple(map(self.encode, records))
+
+    def decode_all(self, rows: Any) -> tuple[Any, ...]:
+        return tuple(map(self.decode, rows))
+
+    def decode(self, row: Any) -> Any:
+        if len(row) != len(self.names):
+            raise ValueError(f"a stored {self.cls.__name__} of {len(row)} fields, not {len(self.names)}")
+        values = list(row)
+        for i, convert in self.into:
+            values[i] = convert(values[i])
+        return self.cls(*values)
+
+
+@lru_cache(maxsize=32)
+def codec(cls: type) -> Codec:
+    return Codec(cls)
 
 
 @lru_cache(maxsize=1)
@@ -54,7 +140,7 @@ def code_fingerprint() -> str:
 
 
 def key(ds: Dataset) -> str:
-    parts = [__version__, sys.version, str(FORMAT), code_fingerprint()]
+    parts = [__version__, sys.version, str(FORMAT), code_fingerprint(), schema()]
     for path in ds.source_files():
         try:
             st = path.stat()
@@ -64,75 +150,69 @@ def key(ds: Dataset) -> str:
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
-def launch_row(x: Launch) -> tuple[Any, ...]:
-    """The inverse of dataset.launch_from_row."""
-    return (x.tag, x.date.iso, x.date.uncertain, *x[2:])
+class _Stored:
+    """What a dataset decodes only when asked (dataset.Stored): launches per year, people."""
+
+    def __init__(self, launches: dict[int, bytes], earth_years: tuple[int, ...], people: bytes, keys: bytes):
+        if not all(isinstance(blob, bytes) for blob in (*launches.values(), people, keys)):
+            raise ValueError("malformed cache")
+        self._launches = launches
+        self.launch_years = tuple(sorted(launches))
+        self.earth_years = earth_years
+        self._decoded: dict[int, tuple[Launch, ...]] = {}
+        self._people = people
+        self._keys = keys
+        self._person_rows: tuple[tuple[Any, ...], ...] | None = None
+
+    def launches_of(self, year: int) -> tuple[Launch, ...]:
+        if year not in self._decoded:
+            blob = self._launches.get(year)
+            rows = marshal.loads(blob) if blob is not None else ()
+            self._decoded[year] = tuple(map(codec(Launch).decode, rows))
+        return self._decoded[year]
+
+    def _rows(self) -> tuple[tuple[Any, ...], ...]:
+        if self._person_rows is None:
+            self._person_rows = marshal.loads(self._people)
+        return self._person_rows
+
+    def people(self) -> tuple[Person, ...]:
+        return tuple(map(codec(Person).decode, self._rows()))
+
+    def person_by_id(self) -> Mapping[str, Person]:
+        return LazyMap({row[0]: row for row in self._rows()}, codec(Person).decode)
+
+    def person_keys(self) -> dict[str, list[str]]:
+        keys: dict[str, list[str]] = marshal.loads(self._keys)
+        return keys
 
 
-def person_row(p: Person) -> tuple[Any, ...]:
-    """The inverse of dataset.person_from_row."""
-    return (
-        *astuple(p)[:5],
-        _t(p.born),
-        _t(p.died),
-        p.citizen,
-        p.country,
-        p.gender,
-        p.flights,
-        tuple((_t(e.start), _t(e.end), e.duration_min, e.src) for e in p.evas),
-        tuple((r.mission, _t(r.landing), r.on, r.src, r.ship) for r in p.returns),
-        p.cosmos,
-        p.src,
-        p.aliases,
-    )
+def _rows(cls: type, records: Any) -> tuple[tuple[Any, ...], ...]:
+    return codec(cls).encode_all(records)
 
 
-def _t(value: Time | None) -> tuple[str, bool] | None:
-    return None if value is None else (value.iso, value.uncertain)
-
-
-def _time(value: Any) -> Time | None:
-    return None if value is None else Time(value[0], value[1])
+def _records(cls: type, rows: Any) -> tuple[Any, ...]:
+    return codec(cls).decode_all(rows)
 
 
 def encode(ds: Dataset) -> bytes:
-    per_year: dict[int, list[tuple[Any, ...]]] = {}
+    per_year: dict[int, list[Launch]] = {}
     for x in ds.launches:
-        per_year.setdefault(x.date.year, []).append(launch_row(x))
-    launches = {year: marshal.dumps(tuple(rows)) for year, rows in per_year.items()}
-    earth_years = tuple(sorted({x.date.year for x in ds.launches if x.earth}))
-    missions = tuple(
-        (
-            *astuple(m)[:8],
-            _t(m.launch),
-            _t(m.landing),
-            *astuple(m)[10:20],
-            tuple((c.person, c.role) for c in m.crew),
-            m.cosmos,
-            m.src,
-            m.accident,
-            m.accident_source,
-            m.platform,
-        )
-        for m in ds.missions
-    )
-    people = marshal.dumps(tuple(person_row(p) for p in ds.people))
-    events = tuple((e.id, _t(e.date), *astuple(e)[2:]) for e in ds.events)
-    sites = tuple(astuple(site) for site in ds.sites.values())
+        per_year.setdefault(x.date.year, []).append(x)
     payload = {
-        "launches": launches,
-        "earth_years": earth_years,
-        "missions": missions,
-        "people": people,
-        "events": events,
-        "sites": sites,
+        "launches": {year: marshal.dumps(_rows(Launch, rows)) for year, rows in per_year.items()},
+        "earth_years": tuple(sorted({x.date.year for x in ds.launches if x.earth})),
+        "missions": _rows(Mission, ds.missions),
+        "people": marshal.dumps(_rows(Person, ds.people)),
+        "events": _rows(Event, ds.events),
+        "sites": _rows(Site, ds.sites.values()),
         "launch_meta": ds.launch_meta,
         "metas": ds.metas,
         "mission_keys": ds.mission_keys,
         "person_keys": marshal.dumps(ds.person_keys),
         "origins": tuple((table, key, file) for (table, key), file in ds.origins.items()),
-        "countries": tuple(astuple(c) for c in ds.countries.values()),
-        "formers": tuple(astuple(f) for f in ds.formers),
+        "countries": _rows(Country, ds.countries.values()),
+        "formers": _rows(Former, ds.formers),
         "roles": ds.roles,
     }
     return marshal.dumps(payload)
@@ -141,32 +221,19 @@ def encode(ds: Dataset) -> bytes:
 def decode(payload: bytes, ds: Dataset) -> None:
     """Fill `ds` from a payload; raises on anything malformed (the caller then rebuilds)."""
     data = marshal.loads(payload)
-    launches = dict(data["launches"])
-    missions = tuple(
-        Mission(*[*r[:8], _time(r[8]), _time(r[9]), *r[10:20], tuple(CrewSeat(*c) for c in r[20]), *r[21:26]])
-        for r in data["missions"]
-    )
-    events = tuple(Event(r[0], _time(r[1]), *r[2:]) for r in data["events"])  # type: ignore[arg-type]
-    sites = {r[0]: Site(*r) for r in data["sites"]}
-    blobs = [*launches.values(), data["people"], data["person_keys"]]
-    if not all(isinstance(blob, bytes) for blob in blobs):
-        raise ValueError("malformed cache")
-    ds._launch_blobs = launches
-    ds._earth_years = tuple(data["earth_years"])
-    ds._people_blob = data["people"]
-    ds._person_keys_blob = data["person_keys"]
-    ds.__dict__.update(
-        missions=missions,
-        events=events,
-        sites=sites,
-        launch_meta=dict(data["launch_meta"]),
-        metas=dict(data["metas"]),
-        mission_keys=dict(data["mission_keys"]),
-        countries={r[0]: Country(*r) for r in data["countries"]},
-        formers=tuple(Former(*r) for r in data["formers"]),
-        roles=dict(data["roles"]),
-    )
-    ds.origins = {(t, k): f for t, k, f in data["origins"]}
+    stored = _Stored(dict(data["launches"]), tuple(data["earth_years"]), data["people"], data["person_keys"])
+    values = {
+        "missions": _records(Mission, data["missions"]),
+        "events": _records(Event, data["events"]),
+        "sites": {site.code: site for site in _records(Site, data["sites"])},
+        "launch_meta": dict(data["launch_meta"]),
+        "metas": dict(data["metas"]),
+        "mission_keys": dict(data["mission_keys"]),
+        "countries": {c.code: c for c in _records(Country, data["countries"])},
+        "formers": _records(Former, data["formers"]),
+        "roles": dict(data["roles"]),
+    }
+    ds.restore(stored, values, {(t, k): f for t, k, f in data["origins"]})
 
 
 def _read(path: Path, wanted: str) -> bytes | None:
@@ -204,9 +271,7 @@ def load(ds: Dataset, folder: Path) -> Dataset:
             decode(payload, ds)
             return ds
         except Exception:
-            ds._launch_blobs = ds._people_blob = ds._person_keys_blob = None
-            for name in ("missions", "people", "events", "sites"):
-                ds.__dict__.pop(name, None)
+            ds.forget_stored()
     ds.load_all()
     save(ds, path, wanted)
     return ds

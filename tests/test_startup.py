@@ -130,7 +130,7 @@ def test_the_cache_holds_exactly_what_the_toml_holds(tmp_path: Path) -> None:
     parsed = dataset.Dataset().load_all()
     cache.load(dataset.Dataset(), tmp_path)
     cached = cache.load(dataset.Dataset(), tmp_path)
-    assert cached._launch_blobs is not None  # really from the cache
+    assert cached.stored  # really from the cache
     for name in ("launches", "missions", "people", "events", "sites", "mission_keys", "person_keys", "metas"):
         assert getattr(cached, name) == getattr(parsed, name), name
     assert dict(cached.launches_by_year.items()) == dict(parsed.launches_by_year.items())
