@@ -8,6 +8,7 @@ crewed-mission card never pays for them.
 from __future__ import annotations
 
 import weakref
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -88,10 +89,10 @@ class Famous:
 
 @dataclass
 class Payloads:
-    rows: tuple[Payload, ...]
+    rows: Sequence[Payload]
     owners: dict[str, str]
     famous: tuple[Famous, ...]
-    keys: dict[str, list[int]]  # folded name, alternative name, piece, JCAT, launch tag -> row indexes
+    keys: Mapping[str, list[int]]  # folded name, alternative name, piece, JCAT, launch tag -> row indexes
     famous_keys: dict[str, list[int]]  # folded common name and aliases -> famous indexes
 
     def by_jcat(self, jcat: str) -> Payload | None:
@@ -185,61 +186,24 @@ def _famous(record: dict[str, Any]) -> Famous:
     )
 
 
-def _encode(p: Payloads) -> object:
-    famous = tuple(
-        (
-            f.id,
-            f.name,
-            f.jcat,
-            f.aliases,
-            f.source,
-            f.kind,
-            f.destination,
-            f.status,
-            f.end and tuple(f.end),
-            f.animals,
-            tuple(
-                (v.body, v.kind, tuple(v.date), v.end and tuple(v.end), v.source, v.note) for v in f.visits
-            ),
-            f.sources,
-        )
-        for f in p.famous
-    )
-    return (tuple(tuple(r) for r in p.rows), p.owners, famous, p.keys, p.famous_keys)
-
-
-def _decode(payload: object) -> Payloads:
-    rows: Any
-    owners: Any
-    famous: Any
-    keys: Any
-    famous_keys: Any
-    rows, owners, famous, keys, famous_keys = payload  # type: ignore[misc]
-    return Payloads(
-        tuple(Payload(*r) for r in rows),
-        dict(owners),
-        tuple(
-            Famous(  # type: ignore[call-arg]
-                *f[:8],
-                Time(*f[8]) if f[8] else None,
-                tuple(f[9]),
-                tuple(
-                    Visit(v[0], v[1], Time(*v[2]), Time(*v[3]) if v[3] else None, v[4], v[5]) for v in f[10]
-                ),
-                tuple(f[11]),
-            )
-            for f in famous
-        ),
-        dict(keys),
-        dict(famous_keys),
-    )
-
-
 def payloads_of(ds: Dataset) -> Payloads:
-    """Every payload, parsed once per dataset and kept in the dataset cache."""
-    from spacefacts import cache
+    """Every payload, parsed once per dataset and kept beside the dataset cache: the famous ones,
+    owners and counts in `payloads.cache`, read whenever payloads are asked about; the 31,000 rows
+    and the name index in `payload-rows.cache`, read only when a row or a look-up is needed."""
+    from spacefacts import cache, payload_store
 
-    return cache.derived(ds, "payloads", lambda: _parse(ds), _encode, _decode, kept=_CACHE)
+    found = _CACHE.get(ds)
+    if found is None:
+        found = _CACHE[ds] = cache.derived(
+            ds,
+            "payloads",
+            lambda: _parse(ds),
+            payload_store.encode,
+            lambda stored: payload_store.decode(stored, ds, lambda: _parse(ds)),
+        )
+        if isinstance(found.rows, tuple):  # parsed just now: keep the rows and index as well
+            payload_store.keep_texts(ds, found)
+    return found
 
 
 def famous_of(ds: Dataset, payload: Payload) -> Famous | None:

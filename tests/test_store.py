@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
@@ -65,3 +66,23 @@ def test_the_key_names_every_field_of_every_stored_type(monkeypatch: pytest.Monk
         monkeypatch.undo()
         cache.schema.cache_clear()
     assert cache.key(ds) == key_before
+
+
+def test_stored_payloads_answer_as_the_parsed_ones(tmp_path: Path) -> None:
+    from spacefacts import payload_store, payloads
+
+    ds = cache.load(dataset.Dataset(), tmp_path)
+    parsed = payloads._parse(ds)
+    payloads.payloads_of(ds)  # writes payloads.cache and payload-rows.cache
+    again = cache.load(dataset.Dataset(), tmp_path)
+    stored = payloads.payloads_of(again)
+    assert isinstance(stored.rows, payload_store._TextRows)  # really from the store
+    assert len(stored.rows) == len(parsed.rows)
+    assert list(stored.rows) == list(parsed.rows)
+    assert stored.rows[-1] == parsed.rows[-1]
+    assert stored.famous == parsed.famous and stored.owners == parsed.owners
+    assert isinstance(stored.keys, payload_store._TextIndex)
+    assert stored.keys.as_dict() == parsed.keys
+    assert all(stored.keys[key] == parsed.keys[key] for key in list(parsed.keys)[::997])
+    assert stored.keys.get("no such payload") is None
+    assert "\n" not in stored.keys and "a\tb" not in stored.keys

@@ -72,9 +72,8 @@ def specs(ds: Dataset) -> list[tuple[str, str, str]]:
 
     out = [("first-probe", body, "medium") for body in sorted(first_at(ds))]
     data = payloads.payloads_of(ds)
-    by_jcat = {r.jcat: r for r in data.rows}
     for f in data.famous:
-        row = by_jcat.get(f.jcat)
+        row = data.by_jcat(f.jcat)
         if row is not None and row.launch in ds.launch_by_tag:
             out.append(("carried-by", f.id, "medium"))
     return out
@@ -110,7 +109,8 @@ def _carried_by(ds: Dataset, subject: str, rng: random.Random) -> Any:
 
     data = payloads.payloads_of(ds)
     famous = next(f for f in data.famous if f.id == subject)
-    row = next(r for r in data.rows if r.jcat == famous.jcat)
+    row = data.by_jcat(famous.jcat)
+    assert row is not None  # specs() offers only famous payloads with a row
     launch = ds.launch_by_tag[row.launch]
     answer = launch_label(ds, launch)
     family = launch.family or launch.vehicle
