@@ -334,8 +334,6 @@ def save(ds: Dataset, path: Path, wanted: str) -> None:
 def save_payload(path: Path, wanted: str, payload: bytes) -> None:
     from spacefacts.userdata import atomic_write_bytes
 
-    header = b" ".join(
-        [MAGIC, str(FORMAT).encode(), wanted.encode(), _digest(payload)]
-    )
+    header = b" ".join([MAGIC, str(FORMAT).encode(), wanted.encode(), _digest(payload)])
     with contextlib.suppress(OSError):  # a read-only or full cache folder only costs speed
         atomic_write_bytes(path, header + b"\n" + payload)
