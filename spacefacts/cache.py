@@ -281,6 +281,7 @@ def load(ds: Dataset, folder: Path) -> Dataset:
     wanted = key(ds)
     path = folder / FILE
     ds.cache = (folder, wanted)
+    ds.keep = lambda name, build, encode_, decode_: derived(ds, name, build, encode_, decode_)
     payload = _read(path, wanted)
     if payload is not None:
         try:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from spacefacts import loader
 from spacefacts.loader import (  # re-exported: the names other modules have always used
@@ -25,6 +25,9 @@ from spacefacts.loader import (  # re-exported: the names other modules have alw
 )
 from spacefacts.model import Country, Event, Former, Launch, Mission, Person, Site
 from spacefacts.text import fold
+
+if TYPE_CHECKING:
+    from spacefacts.textindex import SearchEntries
 
 __all__ = [
     "Dataset",
@@ -153,6 +156,9 @@ class Dataset:
         self.origins: dict[tuple[str, str], str] = {}  # (table, id) -> user file, for messages
         self.cache: tuple[Path, str] | None = None  # (folder, key) when loaded through spacefacts.cache
         self._stored: Stored | None = None  # records spacefacts.cache decodes on demand
+        # Set by spacefacts.cache: keep(name, build, encode, decode) gives build(), or what it gave
+        # last time, stored beside the records under the same key (derived indexes: search).
+        self.keep: Callable[..., Any] | None = None
         # A launch log the user imported (spacefacts data import-gcat) replaces the built-in one.
         imported = None
         if directory is None and use_imported:
@@ -195,8 +201,22 @@ class Dataset:
         return layers
 
     @cached_property
-    def search_index(self) -> list[tuple[str, str, str, str, int, tuple[str, ...]]]:
-        """(kind, id, title, detail, rank bonus, folded names) for every searchable record."""
+    def search_index(self) -> Sequence[tuple[str, str, str, str, int, tuple[str, ...]]]:
+        """(kind, id, title, detail, rank bonus, folded names) for every searchable record; kept
+        in the store as texts (spacefacts.textindex), so a search neither folds nor decodes 10,000
+        names on every run."""
+        from spacefacts.textindex import SearchEntries
+
+        if self.keep is not None:
+            entries: SearchEntries = self.keep(
+                "search", self._search_entries, SearchEntries.encode, SearchEntries.decode
+            )
+            return entries
+        return self._search_entries()
+
+    def _search_entries(self) -> SearchEntries:
+        from spacefacts.textindex import SearchEntries
+
         index: list[tuple[str, str, str, str, int, tuple[str, ...]]] = []
 
         def names(*values: str) -> tuple[str, ...]:
@@ -210,7 +230,7 @@ class Dataset:
             index.append(("event", e.id, e.title, e.date.iso[:10], 1, names(e.title)))
         for x in self.launches:
             index.append(("launch", x.tag, x.payload, f"{x.date.iso[:10]} {x.vehicle}", 0, names(x.payload)))
-        return index
+        return SearchEntries.of(tuple(index))
 
     def file_of(self, table: str, record_id: str) -> str:
         """The file a record came from: the built-in file's name, or the user's file path."""

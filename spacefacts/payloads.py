@@ -361,57 +361,49 @@ def card(ds: Dataset, payload: Payload) -> PayloadCard:
 # Search -------------------------------------------------------------------------------------------
 
 
-def search_entries(ds: Dataset) -> tuple[tuple[str, str, str, str, int, tuple[str, ...]], ...]:
+Entry = tuple[str, str, str, str, int, tuple[str, ...]]  # kind, id, title, detail, rank bonus, folded names
+
+
+def search_entries(ds: Dataset) -> Sequence[Entry]:
     """Search index entries (kind, id, title, detail, rank bonus, folded names) for payloads.
 
-    Famous payloads rank with missions and people; the other 30,000 with launches.
+    Famous payloads rank with missions and people; the other 30,000 with launches. Kept beside the
+    dataset cache as two texts (spacefacts.payload_store.SearchEntries), decoded entry by entry.
     """
     from spacefacts import cache
+    from spacefacts.textindex import SearchEntries
 
-    def build() -> tuple[tuple[str, str, str, str, int, tuple[str, ...]], ...]:
+    def build() -> SearchEntries:
         days = {tag: ds_launch_day(ds, ds_payload) for tag, ds_payload in _first_by_launch(ds).items()}
-        return _search_entries(payloads_of(ds), days)
+        return SearchEntries.of(_search_entries(payloads_of(ds), days))
 
-    return cache.derived(ds, "payload-search", build, lambda entries: entries, tuple, kept=_SEARCH)  # type: ignore[arg-type]
-
-
-_JOINED: weakref.WeakKeyDictionary[Dataset, tuple[str, list[int]]] = weakref.WeakKeyDictionary()
-_SEARCH: weakref.WeakKeyDictionary[Dataset, tuple[tuple[str, str, str, str, int, tuple[str, ...]], ...]] = (
-    weakref.WeakKeyDictionary()
-)
+    entries: SearchEntries = cache.derived(
+        ds, "payload-search", build, SearchEntries.encode, SearchEntries.decode, kept=_SEARCH
+    )
+    return entries
 
 
-def search_candidates(ds: Dataset, words: list[str]) -> list[tuple[str, str, str, str, int, tuple[str, ...]]]:
+_SEARCH: weakref.WeakKeyDictionary[Dataset, Any] = weakref.WeakKeyDictionary()
+
+
+def search_candidates(ds: Dataset, words: list[str]) -> list[Entry]:
     """The payload search entries whose names contain the first word: found with one scan of a
     joined text rather than 30,000 Python comparisons (the ranking in spacefacts.search decides).
     A first word shorter than MIN_WORD matches only names equal to the text."""
-    import bisect
+    from spacefacts.textindex import SearchEntries
 
     entries = search_entries(ds)
+    assert isinstance(entries, SearchEntries)
     if len(words[0]) < MIN_WORD:
         # A letter or two is in most of 30,000 names: only exact names (and pieces) answer it.
         data = payloads_of(ds)
         phrase = " ".join(words)
         exact = list(data.keys.get(phrase, []))
-        famous_rows = {r.jcat: i for i, r in enumerate(data.rows)}
-        exact += [famous_rows[data.famous[i].jcat] for i in data.famous_keys.get(phrase, [])]
+        for i in data.famous_keys.get(phrase, []):
+            jcat = data.famous[i].jcat
+            exact += [j for j in data.keys.get(fold(jcat), []) if data.rows[j].jcat == jcat][:1]
         return [entries[i] for i in dict.fromkeys(exact)]
-    joined = _JOINED.get(ds)
-    if joined is None:
-        starts, parts, offset = [], [], 0
-        for entry in entries:
-            text = "\t".join(entry[5]) + "\n"
-            starts.append(offset)
-            parts.append(text)
-            offset += len(text)
-        joined = _JOINED[ds] = ("".join(parts), starts)
-    text, starts = joined
-    found: dict[int, None] = {}
-    at = text.find(words[0])
-    while at != -1:
-        found[bisect.bisect_right(starts, at) - 1] = None
-        at = text.find(words[0], at + 1)
-    return [entries[i] for i in found]
+    return [entries[i] for i in entries.lines_holding(words[0])]
 
 
 def _first_by_launch(ds: Dataset) -> dict[str, Payload]:
@@ -421,9 +413,7 @@ def _first_by_launch(ds: Dataset) -> dict[str, Payload]:
     return first
 
 
-def _search_entries(
-    data: Payloads, days: dict[str, str]
-) -> tuple[tuple[str, str, str, str, int, tuple[str, ...]], ...]:
+def _search_entries(data: Payloads, days: dict[str, str]) -> tuple[Entry, ...]:
     pieces: dict[str, int] = {}
     for r in data.rows:
         pieces[r.piece] = pieces.get(r.piece, 0) + 1
