@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import marshal
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from spacefacts import cache, dataset
+from spacefacts import cache, dataset, loader, prebuilt
 from spacefacts.model import Launch, Mission, Person
 
 
@@ -86,3 +87,54 @@ def test_stored_payloads_answer_as_the_parsed_ones(tmp_path: Path) -> None:
     assert all(stored.keys[key] == parsed.keys[key] for key in list(parsed.keys)[::997])
     assert stored.keys.get("no such payload") is None
     assert "\n" not in stored.keys and "a\tb" not in stored.keys
+
+
+def test_the_shipped_store_is_current() -> None:
+    import runpy
+
+    built = runpy.run_path(str(Path(__file__).resolve().parents[1] / "scripts" / "build_store.py"))
+    key, found = built["build"]()
+    assert key == prebuilt.content_key(dataset.Dataset(use_imported=False))
+    prebuilt._FOUND.clear()
+    shipped = prebuilt.entries(dataset.Dataset(use_imported=False))
+    assert shipped is not None, "data/prebuilt.store is not current: run python scripts/build_store.py"
+    assert {k: marshal.loads(v) for k, v in shipped.items()} == {
+        k: marshal.loads(v) for k, v in found.items()
+    }
+
+
+def test_the_first_run_reads_the_shipped_store_not_the_toml(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ds: dataset.Dataset
+) -> None:
+    prebuilt._FOUND.clear()
+    if prebuilt.entries(dataset.Dataset(use_imported=False)) is None:
+        pytest.fail("data/prebuilt.store is not current: run python scripts/build_store.py")
+    monkeypatch.setattr(dataset, "read_toml", _no_toml)
+    monkeypatch.setattr(loader, "read_toml", _no_toml)
+    first = cache.load(dataset.Dataset(use_imported=False), tmp_path)
+    assert (tmp_path / cache.FILE).is_file()  # and kept in the user cache as usual
+    assert first.mission_by_id["soyuz-ms-11"] == ds.mission_by_id["soyuz-ms-11"]
+    assert first.people == ds.people and first.launches == ds.launches
+    assert list(first.search_index) == list(ds._search_entries())
+    assert (tmp_path / "search.cache").is_file()
+
+
+def _no_toml(path: Path) -> dict[str, object]:
+    raise AssertionError(f"parsed {path}")
+
+
+def test_a_store_built_for_other_data_is_ignored(tmp_path: Path) -> None:
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(dataset.builtin_data_dir(), data)
+    ds = dataset.Dataset(data)
+    assert prebuilt.content_key(ds) is None  # not the built-in folder
+    real = prebuilt.content_key(dataset.Dataset(use_imported=False))
+    assert real is not None
+    edited = tmp_path / "events.toml"  # the built-in folder with one file edited
+    edited.write_bytes((dataset.builtin_data_dir() / "events.toml").read_bytes() + b"\n")
+    other = dataset.Dataset(use_imported=False)
+    files = [edited if f.name == "events.toml" else f for f in other.source_files()]
+    other.source_files = lambda: files  # type: ignore[method-assign]
+    assert prebuilt.content_key(other) != real
