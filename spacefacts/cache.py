@@ -151,10 +151,12 @@ def code_fingerprint() -> str:
 
 def key(ds: Dataset) -> str:
     parts = [__version__, sys.version, str(FORMAT), code_fingerprint(), schema()]
+    folders: dict[Path, Path] = {}  # each folder resolved once, not each of its files
     for path in ds.source_files():
         try:
             st = path.stat()
-            parts.append(f"{path.resolve()}:{st.st_size}:{st.st_mtime_ns}")
+            folder = folders.get(path.parent) or folders.setdefault(path.parent, path.parent.resolve())
+            parts.append(f"{folder / path.name}:{st.st_size}:{st.st_mtime_ns}")
         except OSError:
             parts.append(f"{path}:absent")
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()

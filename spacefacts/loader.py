@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -33,6 +34,7 @@ T = TypeVar("T")
 Layers = list[tuple[str, list[dict[str, Any]]]]  # (file label, records) of the built-in file, then user files
 
 
+@lru_cache(maxsize=1)
 def builtin_data_dir() -> Path:
     """The data shipped with the package: inside the wheel, or the repo's data/ when editable."""
     here = Path(__file__).resolve().parent

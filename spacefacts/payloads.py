@@ -89,6 +89,8 @@ class Famous:
 
 @dataclass
 class Payloads:
+    """Every GCAT payload, the famous ones, owners, and the name indexes."""
+
     rows: Sequence[Payload]
     owners: dict[str, str]
     famous: tuple[Famous, ...]
@@ -286,6 +288,8 @@ def ds_launch_day(ds: Dataset, payload: Payload) -> str:
 
 @dataclass(frozen=True)
 class PayloadCard:
+    """What a payload's card shows: the row, its launch and site, owners, and other payloads."""
+
     payload: Payload
     famous: Famous | None
     launch: Launch | None
