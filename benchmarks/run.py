@@ -1,12 +1,17 @@
 """Time spacefacts against the baseline Typer + Rich app in one hyperfine run, and in-process loads.
 
-    python benchmarks/run.py [--runs N]
+    python benchmarks/run.py [--runs N] [--paired]
 
 Needs hyperfine (Debian: apt-get install hyperfine) and spacefacts installed in this Python's
 environment. Prints each command's median wall time and its ratio to the baseline's median (the
 goal is on that ratio), and the mean CPU time (user + system) with its ratio, which a busy
 machine disturbs less. The dataset cache is warmed first, as it is for anyone who has run
 spacefacts once; "first run after install" starts each run from an empty user folder.
+
+The package's bytecode is compiled first and PYTHONDONTWRITEBYTECODE is dropped, as for an
+installed wheel (without .pyc files every run would compile the sources). On a busy machine the
+load drifts during the run, and a baseline timed once at the start misleads: `--paired` runs one
+hyperfine per command with the baseline beside it, and takes each ratio to that baseline.
 """
 
 from __future__ import annotations
@@ -73,12 +78,14 @@ def command_line(command: str) -> str:
     return command if command.startswith(("env ", sys.executable)) else f"{SPACEFACTS} {command}"
 
 
-def hyperfine(runs: int, env: dict[str, str], fresh: str) -> dict[str, dict[str, float]]:
+def hyperfine(
+    runs: int, env: dict[str, str], fresh: str, commands: list[tuple[str, str, float | None]] = COMMANDS
+) -> dict[str, dict[str, float]]:
     """Median wall time and mean CPU time (user + system) of each command, in ms."""
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "result.json"
         args = ["hyperfine", "-N", "--warmup", "3", "--runs", str(runs), "--export-json", str(out)]
-        for name, command, _ in COMMANDS:
+        for name, command, _ in commands:
             prepare = f"rm -rf {fresh}" if FRESH in command else "true"
             args += [
                 "--prepare",
@@ -163,16 +170,34 @@ def peak_memory_mb(command: list[str], env: dict[str, str]) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument("--paired", action="store_true", help="time the baseline beside each command")
     args = parser.parse_args()
     if not shutil.which("hyperfine"):
         sys.exit("hyperfine is not installed (apt-get install hyperfine)")
+    import spacefacts
+
+    package = Path(spacefacts.__file__).resolve().parent
+    clean = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(package)], env=clean, check=True)
     with tempfile.TemporaryDirectory() as home, tempfile.TemporaryDirectory() as scratch:
-        env = {**os.environ, "SPACEFACTS_HOME": home}
+        env = {**clean, "SPACEFACTS_HOME": home}
         subprocess.run([SPACEFACTS, "today", "--date", "01-27"], env=env, check=True, capture_output=True)
-        timed = hyperfine(args.runs, env, str(Path(scratch) / "fresh-home"))
-        base = timed["baseline Typer+Rich app"]
+        fresh = str(Path(scratch) / "fresh-home")
+        bases: dict[str, dict[str, float]] = {}
+        if args.paired:
+            timed = {}
+            for command in COMMANDS[1:]:
+                pair = hyperfine(args.runs, env, fresh, [COMMANDS[0], command])
+                timed[command[0]] = pair[command[0]]
+                bases[command[0]] = pair[COMMANDS[0][0]]
+            timed[COMMANDS[0][0]] = {
+                key: statistics.median(b[key] for b in bases.values()) for key in ("wall", "cpu")
+            }
+        else:
+            timed = hyperfine(args.runs, env, fresh)
         print(f"{'command':42} {'median':>9} {'ratio':>6} {'cpu':>8} {'ratio':>6} {'goal':>5}")
         for name, _, goal in COMMANDS:
+            base = bases.get(name, timed["baseline Typer+Rich app"])
             wall, cpu = timed[name]["wall"] / base["wall"], timed[name]["cpu"] / base["cpu"]
             mark = "" if goal is None else ("ok" if wall <= goal else "MISSED")
             print(
