@@ -199,7 +199,12 @@ def main() -> None:
         for name, _, goal in COMMANDS:
             base = bases.get(name, timed["baseline Typer+Rich app"])
             wall, cpu = timed[name]["wall"] / base["wall"], timed[name]["cpu"] / base["cpu"]
-            mark = "" if goal is None else ("ok" if wall <= goal else "MISSED")
+            # met on the wall ratio (the goal), and on the CPU ratio (steadier on a busy machine)
+            mark = (
+                ""
+                if goal is None
+                else ("ok" if wall <= goal else "MISSED") + (" cpu-ok" if cpu <= goal else "")
+            )
             print(
                 f"{name:42} {timed[name]['wall']:7.1f}ms {wall:6.2f} {timed[name]['cpu']:6.1f}ms {cpu:6.2f}"
                 f" {goal or '':>5} {mark}"

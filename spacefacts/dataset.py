@@ -136,6 +136,16 @@ class _LaunchesByTag(Mapping[str, Launch]):
         return isinstance(tag, str) and self._find(tag) is not None
 
 
+def _same(value: V) -> V:
+    return value
+
+
+def _checked_words(stored: object) -> dict[str, str]:
+    if not isinstance(stored, dict):
+        raise ValueError("malformed payload words")
+    return stored
+
+
 def _in_launch_order(launches: list[Launch]) -> list[Launch]:
     # ISO strings sort in time order whatever their precision.
     launches.sort(key=lambda launch: launch.date.iso)
@@ -231,6 +241,19 @@ class Dataset:
         for x in self.launches:
             index.append(("launch", x.tag, x.payload, f"{x.date.iso[:10]} {x.vehicle}", 0, names(x.payload)))
         return SearchEntries.of(tuple(index))
+
+    @cached_property
+    def payload_first_words(self) -> dict[str, str]:
+        """GCAT tag -> the first word of the launch's main payload name, folded ("soyuz" for
+        Soyuz MS-11), for the counting rules; kept in the store like the search index."""
+
+        def build() -> dict[str, str]:
+            return {x.tag: next(iter(fold(x.payload).split()), "") for x in self.launches}
+
+        if self.keep is not None:
+            words: dict[str, str] = self.keep("payload-words", build, _same, _checked_words)
+            return words
+        return build()
 
     def file_of(self, table: str, record_id: str) -> str:
         """The file a record came from: the built-in file's name, or the user's file path."""
