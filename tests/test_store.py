@@ -138,3 +138,21 @@ def test_a_store_built_for_other_data_is_ignored(tmp_path: Path) -> None:
     files = [edited if f.name == "events.toml" else f for f in other.source_files()]
     other.source_files = lambda: files  # type: ignore[method-assign]
     assert prebuilt.content_key(other) != real
+
+
+def test_search_entries_find_the_lines_that_hold_a_word() -> None:
+    from spacefacts.textindex import SearchEntries
+
+    built = (
+        ("mission", "a", "Apollo 11", "1969-07-16", 2, ("apollo 11", "apollo11")),
+        ("launch", "b", "Nothing", "", 0, ()),
+        ("person", "c", "Pollock", "US", 2, ("pollock", "apollonia")),
+    )
+    entries = SearchEntries.of(built)
+    stored = SearchEntries.decode(entries.encode())
+    assert list(stored) == list(built) and len(stored) == 3 and stored[2] == built[2]
+    for word in ("apollo", "poll", "11", "zz", "a"):
+        expected = [i for i, entry in enumerate(built) if any(word in name for name in entry[5])]
+        assert stored.lines_holding(word) == entries.lines_holding(word) == expected
+    with pytest.raises(ValueError):
+        SearchEntries.of((("event", "d", "a\tb", "", 1, ("ab",)),)).encode()
