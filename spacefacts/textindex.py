@@ -21,6 +21,7 @@ class SearchEntries(Sequence[Entry]):
     def __init__(self, names: str, rest: str, count: int, built: tuple[Entry, ...] | None = None):
         self._names, self._rest, self._count, self._built = names, rest, count, built
         self._lines: list[tuple[str, str]] | None = None
+        self._squeezed: str | None = None
 
     @classmethod
     def of(cls, entries: tuple[Entry, ...]) -> SearchEntries:
@@ -44,10 +45,18 @@ class SearchEntries(Sequence[Entry]):
             raise ValueError("malformed payload search entries")
         return cls(names, rest, count)
 
-    def lines_holding(self, word: str) -> list[int]:
-        """Indexes of the entries one of whose names holds `word`, in order."""
+    def lines_holding(self, word: str, squeezed: bool = False) -> list[int]:
+        """Indexes of the entries one of whose names holds `word`, in order. `squeezed`: in the names
+        with their spaces taken out ("soyuzms" is in "soyuz ms 11"), as a word's run-together match
+        in queries.search needs."""
         found: dict[int, None] = {}
-        text, line, previous = self._names, 0, 0
+        if squeezed:
+            if self._squeezed is None:
+                self._squeezed = self._names.replace(" ", "")
+            text = self._squeezed
+        else:
+            text = self._names
+        line, previous = 0, 0
         at = text.find(word)
         while at != -1:
             line += text.count("\n", previous, at)

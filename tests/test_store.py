@@ -154,5 +154,7 @@ def test_search_entries_find_the_lines_that_hold_a_word() -> None:
     for word in ("apollo", "poll", "11", "zz", "a"):
         expected = [i for i, entry in enumerate(built) if any(word in name for name in entry[5])]
         assert stored.lines_holding(word) == entries.lines_holding(word) == expected
+    soyuz = SearchEntries.of((("mission", "s", "Soyuz MS-11", "", 2, ("soyuz ms 11",)),))
+    assert soyuz.lines_holding("soyuzms") == [] and soyuz.lines_holding("soyuzms", squeezed=True) == [0]
     with pytest.raises(ValueError):
         SearchEntries.of((("event", "d", "a\tb", "", 1, ("ab",)),)).encode()
