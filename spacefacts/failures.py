@@ -19,6 +19,8 @@ AIR_LAUNCHED = frozenset({"X-15", "VG"})
 
 @dataclass(frozen=True)
 class AfterFailure:
+    """A crewed flight that followed a failed launch: which one, and how many days later."""
+
     failed: Mission
     days: int
     scope: str  # "crewed launch" (the very previous one anywhere) or "crewed Soyuz launch"

@@ -44,6 +44,8 @@ def parse_moment(text: str | None, now: datetime | None = None) -> datetime:
 
 @dataclass(frozen=True)
 class Aloft:
+    """Someone in space at a moment: the ship they launched on, since when, where, for whom."""
+
     person: Person
     mission: Mission  # the ship they launched on
     since: Time
@@ -58,6 +60,8 @@ class Aloft:
 
 @dataclass(frozen=True)
 class InSpace:
+    """Everyone in space at a moment, and how far the crewed-flight data reaches."""
+
     moment: datetime
     aloft: list[Aloft]
     data_end: str  # date of the crewed-flight list's last update
@@ -105,6 +109,8 @@ def in_space(ds: Dataset, moment: datetime) -> InSpace:
 
 @dataclass(frozen=True)
 class Record:
+    """One record (longest flight, most EVAs, ...): its holder, value and rule."""
+
     key: str  # stable snake_case name
     title: str
     holder: Person | None  # the first to reach the value
@@ -117,6 +123,8 @@ class Record:
 
 @dataclass(frozen=True)
 class Records:
+    """Every record as of a moment, and each country's first flyer."""
+
     as_of: datetime
     records: list[Record]
     firsts: list[tuple[str, Person, Mission]]  # (country, person, mission)

@@ -25,6 +25,8 @@ RULE = (
 
 @dataclass(frozen=True)
 class Nation:
+    """A state someone flew for: its code and its name at the time."""
+
     code: str  # GCAT / McDowell state code
     name: str
 
