@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 from typing import NamedTuple
 
 PRECISION_BY_LENGTH = {4: "year", 7: "month", 10: "day", 17: "minute", 20: "second"}
@@ -28,12 +29,7 @@ class Time(NamedTuple):
     @property
     def start(self) -> datetime:
         """The earliest instant the value can mean (the 1st of the month for a month)."""
-        text = self.iso.removesuffix("Z")
-        if len(text) == 4:
-            return datetime(int(text), 1, 1, tzinfo=UTC)
-        if len(text) == 7:
-            return datetime(int(text[:4]), int(text[5:7]), 1, tzinfo=UTC)
-        return datetime.fromisoformat(text).replace(tzinfo=UTC)
+        return _start(self.iso)
 
     @property
     def year(self) -> int:
@@ -49,6 +45,18 @@ class Time(NamedTuple):
         if len(self.iso) > 10:
             text += " UTC"
         return text + (" (uncertain)" if self.uncertain else "")
+
+
+@lru_cache(maxsize=16384)
+def _start(iso: str) -> datetime:
+    """Time.start, computed once per text: `records` and the quiz ask for the same instants
+    thousands of times (a datetime is immutable, so sharing one is safe)."""
+    text = iso.removesuffix("Z")
+    if len(text) == 4:
+        return datetime(int(text), 1, 1, tzinfo=UTC)
+    if len(text) == 7:
+        return datetime(int(text[:4]), int(text[5:7]), 1, tzinfo=UTC)
+    return datetime.fromisoformat(text).replace(tzinfo=UTC)
 
 
 @dataclass(frozen=True, slots=True)
