@@ -106,18 +106,27 @@ class LazyMap(Mapping[K, V]):
 
 class _LaunchesByTag(Mapping[str, Launch]):
     """Launches by GCAT tag over the stored per-year launches. A tag starts with its launch year
-    (`2018-098`, `1957 ALP`, `2018-F01`), so a lookup decodes only that year."""
+    (`2018-098`, `1957 ALP`, `2018-F01`), so a lookup decodes and indexes only that year."""
 
     def __init__(self, stored: Stored):
         self._stored = stored
+        self._years: dict[int, dict[str, Launch]] = {}  # year -> its launches by tag (the first of a tag)
+
+    def _year(self, year: int) -> dict[str, Launch]:
+        found = self._years.get(year)
+        if found is None:
+            found = self._years[year] = {}
+            for launch in self._stored.launches_of(year):
+                found.setdefault(launch.tag, launch)
+        return found
 
     def _find(self, tag: str) -> Launch | None:
         years = self._stored.launch_years
         guess = int(tag[:4]) if tag[:4].isdigit() else None
         for year in ([guess] if guess in years else []) + list(years):
-            for launch in self._stored.launches_of(year):
-                if launch.tag == tag:
-                    return launch
+            launch = self._year(year).get(tag)
+            if launch is not None:
+                return launch
         return None
 
     def __getitem__(self, tag: str) -> Launch:

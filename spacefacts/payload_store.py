@@ -123,7 +123,8 @@ def encode(p: Payloads) -> object:
         )
         for f in p.famous
     )
-    return (len(p.rows), p.owners, famous, p.famous_keys)
+    rows = {f.jcat: tuple(row) for f in p.famous if (row := p.by_jcat(f.jcat)) is not None}
+    return (len(p.rows), p.owners, famous, p.famous_keys, rows)
 
 
 def _texts_of(p: Payloads) -> tuple[str, int, str]:
@@ -153,7 +154,8 @@ def decode(payload: object, ds: Dataset, parse: Callable[[], Payloads]) -> Paylo
     owners: Any
     famous: Any
     famous_keys: Any
-    count, owners, famous, famous_keys = payload  # type: ignore[misc]
+    famous_rows: Any
+    count, owners, famous, famous_keys, famous_rows = payload  # type: ignore[misc]
     if not isinstance(count, int):
         raise ValueError("malformed payload cache")
 
@@ -181,6 +183,7 @@ def decode(payload: object, ds: Dataset, parse: Callable[[], Payloads]) -> Paylo
         ),
         _TextIndex(texts),
         dict(famous_keys),
+        {jcat: Payload(*row) for jcat, row in famous_rows.items()},
     )
 
 

@@ -96,8 +96,13 @@ class Payloads:
     famous: tuple[Famous, ...]
     keys: Mapping[str, list[int]]  # folded name, alternative name, piece, JCAT, launch tag -> row indexes
     famous_keys: dict[str, list[int]]  # folded common name and aliases -> famous indexes
+    # The rows of the famous payloads by JCAT, kept in the small store so the quiz and the landmarks
+    # need neither the 31,000 rows nor the name index (spacefacts.payload_store).
+    famous_rows: dict[str, Payload] = field(default_factory=dict)
 
     def by_jcat(self, jcat: str) -> Payload | None:
+        if jcat in self.famous_rows:
+            return self.famous_rows[jcat]
         for index in self.keys.get(fold(jcat), []):
             if self.rows[index].jcat == jcat:
                 return self.rows[index]

@@ -82,6 +82,7 @@ def test_stored_payloads_answer_as_the_parsed_ones(tmp_path: Path) -> None:
     assert list(stored.rows) == list(parsed.rows)
     assert stored.rows[-1] == parsed.rows[-1]
     assert stored.famous == parsed.famous and stored.owners == parsed.owners
+    assert stored.famous_rows and all(stored.by_jcat(f.jcat) == parsed.by_jcat(f.jcat) for f in parsed.famous)
     assert isinstance(stored.keys, payload_store._TextIndex)
     assert stored.keys.as_dict() == parsed.keys
     assert all(stored.keys[key] == parsed.keys[key] for key in list(parsed.keys)[::997])
