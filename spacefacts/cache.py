@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from spacefacts import __version__
-from spacefacts.dataset import Dataset, LazyMap
+from spacefacts.dataset import Dataset
 from spacefacts.model import (
     Country,
     CrewSeat,
@@ -41,6 +41,7 @@ from spacefacts.model import (
     Site,
     Time,
 )
+from spacefacts.stored import LazyMap
 
 if TYPE_CHECKING:
     import weakref

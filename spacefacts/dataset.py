@@ -10,10 +10,10 @@ never parses the crew files.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+from typing import Any, TypeVar
 
 from spacefacts import loader
 from spacefacts.loader import (  # re-exported: the names other modules have always used
@@ -24,10 +24,9 @@ from spacefacts.loader import (  # re-exported: the names other modules have alw
     valid_iso,
 )
 from spacefacts.model import Country, Event, Former, Launch, Mission, Person, Site
+from spacefacts.stored import LaunchesByTag, LazyMap, Stored
 from spacefacts.text import fold
-
-if TYPE_CHECKING:
-    from spacefacts.textindex import SearchEntries
+from spacefacts.textindex import SearchEntries
 
 __all__ = [
     "Dataset",
@@ -60,97 +59,12 @@ STORED_FIELDS = (
 )
 
 
-class Stored(Protocol):
-    """Records kept by spacefacts.cache that are decoded only when a command asks for them."""
-
-    launch_years: tuple[int, ...]  # every year with a launch, ascending
-    earth_years: tuple[int, ...]  # every year with a launch from Earth, ascending
-
-    def launches_of(self, year: int) -> tuple[Launch, ...]:
-        """The launches of one year, in the log's order."""
-        ...
-
-    def people(self) -> tuple[Person, ...]: ...
-
-    def person_by_id(self) -> Mapping[str, Person]: ...
-
-    def person_keys(self) -> dict[str, list[str]]: ...
-
-
-class LazyMap(Mapping[K, V]):
-    """A read-only mapping that builds each value from its raw form on first access.
-
-    The cached dataset keeps 7,000 launches as plain rows; a command that asks about one year
-    builds only that year's launches.
-    """
-
-    def __init__(self, raw: Mapping[K, Any], build: Callable[[Any], V]):
-        self._raw = raw
-        self._build = build
-        self._done: dict[K, V] = {}
-
-    def __getitem__(self, key: K) -> V:
-        if key not in self._done:
-            self._done[key] = self._build(self._raw[key])
-        return self._done[key]
-
-    def __iter__(self) -> Iterator[K]:
-        return iter(self._raw)
-
-    def __len__(self) -> int:
-        return len(self._raw)
-
-    def __contains__(self, key: object) -> bool:
-        return key in self._raw
-
-
-class _LaunchesByTag(Mapping[str, Launch]):
-    """Launches by GCAT tag over the stored per-year launches. A tag starts with its launch year
-    (`2018-098`, `1957 ALP`, `2018-F01`), so a lookup decodes and indexes only that year."""
-
-    def __init__(self, stored: Stored):
-        self._stored = stored
-        self._years: dict[int, dict[str, Launch]] = {}  # year -> its launches by tag (the first of a tag)
-
-    def _year(self, year: int) -> dict[str, Launch]:
-        found = self._years.get(year)
-        if found is None:
-            found = self._years[year] = {}
-            for launch in self._stored.launches_of(year):
-                found.setdefault(launch.tag, launch)
-        return found
-
-    def _find(self, tag: str) -> Launch | None:
-        years = self._stored.launch_years
-        guess = int(tag[:4]) if tag[:4].isdigit() else None
-        for year in ([guess] if guess in years else []) + list(years):
-            launch = self._year(year).get(tag)
-            if launch is not None:
-                return launch
-        return None
-
-    def __getitem__(self, tag: str) -> Launch:
-        found = self._find(tag) if isinstance(tag, str) else None
-        if found is None:
-            raise KeyError(tag)
-        return found
-
-    def __iter__(self) -> Iterator[str]:
-        return (x.tag for year in self._stored.launch_years for x in self._stored.launches_of(year))
-
-    def __len__(self) -> int:
-        return sum(len(self._stored.launches_of(year)) for year in self._stored.launch_years)
-
-    def __contains__(self, tag: object) -> bool:
-        return isinstance(tag, str) and self._find(tag) is not None
-
-
 def _same(value: V) -> V:
     return value
 
 
-def _checked_words(stored: object) -> dict[str, str]:
-    if not isinstance(stored, dict):
+def _checked_words(stored: object) -> tuple[str, ...]:
+    if not isinstance(stored, tuple) or not all(isinstance(word, str) for word in stored):
         raise ValueError("malformed payload words")
     return stored
 
@@ -224,8 +138,6 @@ class Dataset:
         """(kind, id, title, detail, rank bonus, folded names) for every searchable record; kept
         in the store as texts (spacefacts.textindex), so a search neither folds nor decodes 10,000
         names on every run."""
-        from spacefacts.textindex import SearchEntries
-
         if self.keep is not None:
             entries: SearchEntries = self.keep(
                 "search", self._search_entries, SearchEntries.encode, SearchEntries.decode
@@ -234,8 +146,6 @@ class Dataset:
         return self._search_entries()
 
     def _search_entries(self) -> SearchEntries:
-        from spacefacts.textindex import SearchEntries
-
         index: list[tuple[str, str, str, str, int, tuple[str, ...]]] = []
 
         def names(*values: str) -> tuple[str, ...]:
@@ -252,17 +162,24 @@ class Dataset:
         return SearchEntries.of(tuple(index))
 
     @cached_property
-    def payload_first_words(self) -> dict[str, str]:
-        """GCAT tag -> the first word of the launch's main payload name, folded ("soyuz" for
-        Soyuz MS-11), for the counting rules; kept in the store like the search index."""
+    def payload_first_words(self) -> tuple[str, ...]:
+        """The first word of each launch's main payload name, folded ("soyuz" for Soyuz MS-11;
+        "" for none), in the order of `launches`, for the counting rules; kept in the store."""
 
-        def build() -> dict[str, str]:
-            return {x.tag: next(iter(fold(x.payload).split()), "") for x in self.launches}
+        def build() -> tuple[str, ...]:
+            return tuple(next(iter(fold(x.payload).split()), "") for x in self.launches)
 
         if self.keep is not None:
-            words: dict[str, str] = self.keep("payload-words", build, _same, _checked_words)
+            words: tuple[str, ...] = self.keep("payload-words", build, _same, _checked_words)
             return words
         return build()
+
+    def search_candidates(self, word: str) -> list[tuple[str, str, str, str, int, tuple[str, ...]]]:
+        """The search index entries one of whose names holds `word`, spaces aside, in index order:
+        every entry a search whose first word is `word` could rank (queries.search)."""
+        index = self.search_index
+        assert isinstance(index, SearchEntries)
+        return [index[i] for i in index.lines_holding(word, squeezed=True)]
 
     def file_of(self, table: str, record_id: str) -> str:
         """The file a record came from: the built-in file's name, or the user's file path."""
@@ -293,7 +210,7 @@ class Dataset:
     @cached_property
     def launch_by_tag(self) -> Mapping[str, Launch]:
         if self._stored is not None and "launches" not in self.__dict__:
-            return _LaunchesByTag(self._stored)
+            return LaunchesByTag(self._stored)
         return {launch.tag: launch for launch in self.launches}
 
     @cached_property
