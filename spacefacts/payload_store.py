@@ -13,12 +13,17 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from spacefacts.model import Time
-from spacefacts.payloads import Famous, Payload, Payloads, Visit
 
 if TYPE_CHECKING:
+    from types import ModuleType
+
     from spacefacts.dataset import Dataset
 
 T = TypeVar("T")
+# spacefacts.payloads.Payload and Payloads: the payloads module hands its types to decode(), as this
+# module may not import it (it imports this one; the layers in pyproject.toml).
+Payload = Any
+Payloads = Any
 
 
 class _Texts:
@@ -46,8 +51,8 @@ class _TextRows(Sequence[Payload]):
     """The stored rows: one text, a line per payload and its fields between tabs. Loading it is one
     string, not 250,000 objects; a row becomes a Payload when it is read."""
 
-    def __init__(self, texts: _Texts, count: int):
-        self._texts, self._count = texts, count
+    def __init__(self, texts: _Texts, count: int, row: Callable[..., Payload]):
+        self._texts, self._count, self._row = texts, count, row
 
     @overload
     def __getitem__(self, index: int) -> Payload: ...
@@ -56,14 +61,14 @@ class _TextRows(Sequence[Payload]):
     def __getitem__(self, index: int | slice) -> Payload | Sequence[Payload]:
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(self._count))]
-        return Payload(*self._texts.lines()[index].split("\t"))
+        return self._row(*self._texts.lines()[index].split("\t"))
 
     def __len__(self) -> int:
         return self._count
 
     def __iter__(self) -> Iterator[Payload]:
         for line in self._texts.lines():
-            yield Payload(*line.split("\t"))
+            yield self._row(*line.split("\t"))
 
 
 class _TextIndex(Mapping[str, list[int]]):
@@ -146,8 +151,11 @@ def _checked_texts(stored: object) -> tuple[str, int, str]:
     return rows, count, keys
 
 
-def decode(payload: object, ds: Dataset, parse: Callable[[], Payloads]) -> Payloads:
-    """Payloads from `payloads.cache`; rows and index from `payload-rows.cache` when first needed."""
+def decode(payload: object, ds: Dataset, parse: Callable[[], Payloads], kinds: ModuleType) -> Payloads:
+    """Payloads from `payloads.cache`; rows and index from `payload-rows.cache` when first needed.
+    `kinds` is spacefacts.payloads, whose record types these are (passed in, not imported: the
+    payloads import this module)."""
+    famous_type, row_type, visit_type = kinds.Famous, kinds.Payload, kinds.Visit
     from spacefacts import cache
 
     count: Any
@@ -166,16 +174,17 @@ def decode(payload: object, ds: Dataset, parse: Callable[[], Payloads]) -> Paylo
         return texts
 
     texts = _Texts(read)
-    return Payloads(
-        _TextRows(texts, count),
+    found: Payloads = kinds.Payloads(
+        _TextRows(texts, count, row_type),
         dict(owners),
         tuple(
-            Famous(  # type: ignore[call-arg]
+            famous_type(
                 *f[:8],
                 Time(*f[8]) if f[8] else None,
                 tuple(f[9]),
                 tuple(
-                    Visit(v[0], v[1], Time(*v[2]), Time(*v[3]) if v[3] else None, v[4], v[5]) for v in f[10]
+                    visit_type(v[0], v[1], Time(*v[2]), Time(*v[3]) if v[3] else None, v[4], v[5])
+                    for v in f[10]
                 ),
                 tuple(f[11]),
             )
@@ -183,8 +192,9 @@ def decode(payload: object, ds: Dataset, parse: Callable[[], Payloads]) -> Paylo
         ),
         _TextIndex(texts),
         dict(famous_keys),
-        {jcat: Payload(*row) for jcat, row in famous_rows.items()},
+        {jcat: row_type(*row) for jcat, row in famous_rows.items()},
     )
+    return found
 
 
 def _same(value: T) -> T:

@@ -7,6 +7,7 @@ crewed-mission card never pays for them.
 
 from __future__ import annotations
 
+import sys
 import weakref
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -206,7 +207,7 @@ def payloads_of(ds: Dataset) -> Payloads:
             "payloads",
             lambda: _parse(ds),
             payload_store.encode,
-            lambda stored: payload_store.decode(stored, ds, lambda: _parse(ds)),
+            lambda stored: payload_store.decode(stored, ds, lambda: _parse(ds), sys.modules[__name__]),
         )
         if isinstance(found.rows, tuple):  # parsed just now: keep the rows and index as well
             payload_store.keep_texts(ds, found)

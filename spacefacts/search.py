@@ -34,8 +34,9 @@ def search(ds: Dataset, text: str, limit: int = 20) -> list[Hit]:
     from spacefacts import payloads
     from spacefacts.stations import search_entries
 
+    # Only the entries whose names hold the first word can rank (Dataset.search_candidates).
     for kind, key, title, detail, bonus, folded in [
-        *ds.search_index,
+        *ds.search_candidates(words[0]),
         *search_entries(ds),
         *payloads.search_candidates(ds, words),
     ]:
