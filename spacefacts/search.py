@@ -11,6 +11,8 @@ from spacefacts.text import fold
 
 @dataclass(frozen=True)
 class Hit:
+    """One search result: what it is, its id, title, detail and rank."""
+
     kind: str  # mission, person, event, launch, station, expedition, payload
     id: str
     title: str

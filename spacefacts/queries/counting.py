@@ -19,6 +19,8 @@ def ordinal(n: int) -> str:
 
 @dataclass(frozen=True)
 class Ordinal:
+    """Which one of its kind something was (the 3rd Soyuz flight of 2018), under a stated rule."""
+
     number: int
     total: int
     scope: str
@@ -43,6 +45,8 @@ def family_ordinal(ds: Dataset, mission: Mission) -> Ordinal | None:
 
 @dataclass(frozen=True)
 class CountUnderRule:
+    """A count under one of the counting rules, and whether it is the rule we use."""
+
     key: str
     rule: str
     count: int

@@ -16,6 +16,8 @@ YEAR_RULE = "orbital launch attempts from Earth in GCAT, failures included, in l
 
 @dataclass(frozen=True)
 class YearSummary:
+    """A year's orbital launch attempts, with the span of years the log covers."""
+
     year: int
     launches: list[Launch]
     first_year: int
@@ -83,6 +85,8 @@ def launches_in_year(ds: Dataset, year: int) -> YearSummary:
 
 @dataclass(frozen=True)
 class LaunchFilter:
+    """The filters of `launches --list`: state, vehicle, outcome, crewed."""
+
     country: str | None = None  # launching state code or name, e.g. "RU", "Russia"
     vehicle: str | None = None  # vehicle name or family, e.g. "Falcon 9", "R-7"
     outcome: str | None = None  # success, failure or partial
@@ -124,6 +128,8 @@ def filter_launches(ds: Dataset, launches: list[Launch], flt: LaunchFilter) -> l
 
 @dataclass(frozen=True)
 class YearList:
+    """A year's launches after the filters, each with its ordinal in the year."""
+
     summary: YearSummary
     rows: list[tuple[int, Launch]]  # (ordinal in the year, launch), after filters
     filters: LaunchFilter
@@ -139,6 +145,8 @@ def list_year(ds: Dataset, year: int, flt: LaunchFilter) -> YearList:
 
 @dataclass(frozen=True)
 class YearCount:
+    """One year's attempts, successes and failures."""
+
     year: int
     attempts: int
     successes: int

@@ -36,12 +36,16 @@ class CrewRow:
 
 @dataclass(frozen=True)
 class EvaRow:
+    """A spacewalk made on a mission, and who made it."""
+
     person: Person
     eva: Eva
 
 
 @dataclass(frozen=True)
 class MissionCard:
+    """What a mission's card shows: launch, site, crew, ordinals, events, EVAs."""
+
     mission: Mission
     launch: Launch | None
     site_name: str | None

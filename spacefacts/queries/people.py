@@ -14,6 +14,8 @@ from spacefacts.nations import Nation
 
 @dataclass(frozen=True)
 class FlightRow:
+    """One flight of a person: the mission, their return, role and the state they flew for."""
+
     mission: Mission
     end: Time | None  # the person's own return
     returned_on: Mission | None  # when they came home on another ship
@@ -33,6 +35,8 @@ class FlightRow:
 
 @dataclass(frozen=True)
 class PersonCard:
+    """What a person's card shows: flights, aborts, EVAs, whether in space, country."""
+
     person: Person
     flights: list[FlightRow]
     aborts: list[FlightRow]
