@@ -4,6 +4,7 @@ every question that can be asked (`Spec`s) and the generator of each kind are in
 
 from __future__ import annotations
 
+import bisect
 import shlex
 from functools import lru_cache
 
@@ -65,6 +66,7 @@ class Bank:
             if (summary := queries.launches_in_year(ds, year)).complete
         }
         self.happenings = self._happenings(ds)
+        self._days = [h.day.toordinal() for h in self.happenings]  # ascending: sorted by day
 
     # Pools -------------------------------------------------------------------------------------
 
@@ -110,17 +112,23 @@ class Bank:
             return mission_lookup(e.mission)
         return f"spacefacts search {shlex.quote(e.title)}"
 
+    def _window(self, anchor: Happening, low: int, high: int) -> list[Happening]:
+        """The happenings from `low` to `high` days after the anchor's day, in order: two binary
+        searches in the day-sorted list rather than a pass over all of it for each anchor."""
+        day = anchor.day.toordinal()
+        days = self._days
+        return self.happenings[bisect.bisect_left(days, day + low) : bisect.bisect_right(days, day + high)]
+
     def later(self, anchor: Happening) -> list[Happening]:
         """Candidates for which-came-first: at least two days and at most six years after the anchor."""
-        return [
-            h
-            for h in self.happenings
-            if _MIN_GAP_DAYS <= (h.day - anchor.day).days <= 6 * 366 and h.text != anchor.text
-        ]
+        return [h for h in self._window(anchor, _MIN_GAP_DAYS, 6 * 366) if h.text != anchor.text]
 
     def around(self, anchor: Happening) -> list[Happening]:
         """Candidates for on-date: within three years, and not on (or next to) the anchor's day."""
-        return [h for h in self.happenings if _MIN_GAP_DAYS <= abs((h.day - anchor.day).days) <= 3 * 366]
+        return [
+            *self._window(anchor, -3 * 366, -_MIN_GAP_DAYS),
+            *self._window(anchor, _MIN_GAP_DAYS, 3 * 366),
+        ]
 
     # Distractors (pools and answer families: spacefacts/quiz/fair.py) ---------------------------
 
