@@ -121,6 +121,8 @@ def install(data: bytes) -> None:
 
 @dataclass(frozen=True)
 class ResetResult:
+    """What forgetting an imported launch log did."""
+
     removed: bool  # there was an import in use
     now: str  # "built-in" or "previous import"
     forgotten: int  # imports forgotten for good

@@ -37,6 +37,8 @@ LABEL_RULE = (
 
 @dataclass(frozen=True, slots=True)
 class Station:
+    """A space station: names, McDowell's codes, its launch and re-entry."""
+
     id: str
     name: str
     aliases: tuple[str, ...]
@@ -52,6 +54,8 @@ class Station:
 
 @dataclass(frozen=True, slots=True)
 class Member:
+    """Someone in an expedition: role, the ships up and down, when they joined and left."""
+
     person: str
     role: str | None
     up: str
@@ -62,6 +66,8 @@ class Member:
 
 @dataclass(frozen=True, slots=True)
 class Expedition:
+    """A station expedition: its number, dates and members."""
+
     id: str
     name: str
     station: str
@@ -91,6 +97,8 @@ class Expedition:
 
 @dataclass(frozen=True)
 class Stations:
+    """Every station and expedition, and the station visits cited corrections add."""
+
     stations: tuple[Station, ...]
     expeditions: tuple[Expedition, ...]
     extra_visits: dict[str, tuple[str, ...]]  # mission id -> station ids a cited correction adds
@@ -270,6 +278,8 @@ def name_of(ds: Dataset, code: str | None, *, short: bool = False) -> str | None
 
 @dataclass(frozen=True)
 class Stay:
+    """A person's time aboard a station on one flight."""
+
     person: Person
     mission: Mission
     end: Time | None  # own return; None while still in space at the data's end
@@ -281,6 +291,8 @@ class Stay:
 
 @dataclass(frozen=True)
 class StationCard:
+    """What a station's card shows: visits, the longest stay, expeditions."""
+
     station: Station
     reentry_source: str | None
     visits: list[Mission]
@@ -402,6 +414,8 @@ def _days(expedition: Expedition, member: Member, until: datetime) -> float:
 
 @dataclass(frozen=True)
 class Served:
+    """A person's part in one expedition, and its days."""
+
     expedition: Expedition
     member: Member
     days: float
@@ -415,6 +429,8 @@ class Served:
 
 @dataclass(frozen=True)
 class CrewExpeditions:
+    """The expeditions a mission's crew served, long ones apart from hand-overs."""
+
     label: list[Served]  # served at least LABEL_DAYS by someone of the crew
     brief: list[Served]  # the others (a hand-over overlap)
     rule: str = LABEL_RULE

@@ -36,6 +36,8 @@ def answers_path() -> Path:
 
 @dataclass(frozen=True)
 class Answered:
+    """How one question has gone for this player: right, wrong, and when."""
+
     right: int
     wrong: int
     last_answered: str  # ISO 8601 UTC with microseconds, so it sorts in time order

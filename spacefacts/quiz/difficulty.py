@@ -51,6 +51,8 @@ FAME_RULE = (
 
 @dataclass(frozen=True)
 class Renown:
+    """How well known something is: points, and the reasons for them."""
+
     points: int
     reasons: tuple[str, ...]
 

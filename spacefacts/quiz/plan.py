@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Plan:
+    """How a quiz picks its questions: the seed, whether it was given, the replay command."""
+
     seed: int | str
     pinned: bool  # a seed or a date was given: the answer store must not change which questions come
     replay: str | None  # the command that asks the same questions again
@@ -158,6 +160,8 @@ def parse_answer(text: str, count: int = OPTIONS) -> int | None:
 
 @dataclass
 class Score:
+    """A game's running score: asked, right, streaks."""
+
     total: int
     asked: int = 0
     right: int = 0

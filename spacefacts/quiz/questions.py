@@ -20,6 +20,8 @@ DIFFICULTIES = ("easy", "medium", "hard")
 
 @dataclass(frozen=True)
 class Question:
+    """One multiple-choice question, its answer, explanation and sources."""
+
     id: str  # `<kind>:<subject id>`, stable across versions so the answer store can refer to it
     kind: str
     category: str

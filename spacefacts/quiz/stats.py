@@ -24,6 +24,8 @@ RECENT_GAMES = 20
 
 @dataclass
 class Tally:
+    """Questions asked and answered right."""
+
     asked: int = 0
     right: int = 0
 
@@ -38,6 +40,8 @@ class Tally:
 
 @dataclass(frozen=True)
 class Game:
+    """One game's tallies, overall and by category."""
+
     id: str
     started: str
     tally: Tally
@@ -46,6 +50,8 @@ class Game:
 
 @dataclass(frozen=True)
 class Missed:
+    """A question the player often gets wrong, as the data asks it today."""
+
     question: str  # the question id, `<kind>:<subject>`
     prompt: str | None  # the question as asked today, if the data still asks it
     answer: str | None
@@ -56,6 +62,8 @@ class Missed:
 
 @dataclass(frozen=True)
 class QuizStats:
+    """The player's record: games, totals by category and month, most missed."""
+
     games: list[Game]  # oldest first
     total: Tally
     by_category: dict[str, Tally]

@@ -28,6 +28,8 @@ FIRST_PROBE_RULE = (
 
 @dataclass(frozen=True)
 class Arrival:
+    """A probe's first arrival at a body, with its source."""
+
     craft: str
     body: str
     day: str
