@@ -82,8 +82,17 @@ def _time_in(value: Any) -> Time | None:
     return None if value is None else Time(value[0], value[1])
 
 
+def _record_type(owner: type, name: str) -> type | None:
+    """The record type an annotation names: a stored model type, or a dataclass or NamedTuple of
+    the module that declares `owner` (a station's Member, for the stations kept beside the data)."""
+    found = _BY_NAME.get(name) or getattr(sys.modules.get(owner.__module__), name, None)
+    if isinstance(found, type) and (is_dataclass(found) or hasattr(found, "_fields")):
+        return found
+    return None
+
+
 class Codec:
-    """Rows of one record type: a tuple of its fields' values, in field order. A Time becomes
+    """Rows of one record type (a dataclass or NamedTuple, for the dataset and what is kept beside it): a tuple of its fields' values, in field order. A Time becomes
     (iso, uncertain); a tuple of records, a tuple of their rows; anything else is stored as it is
     (text, numbers, booleans, None, tuples of text)."""
 
@@ -96,8 +105,8 @@ class Codec:
             if kind in ("Time", "Time | None"):
                 self.out.append((i, _time_out))
                 self.into.append((i, _time_in))
-            elif kind.startswith("tuple[") and kind.endswith(", ...]") and kind[6:-6] in _BY_NAME:
-                inner = codec(_BY_NAME[kind[6:-6]])
+            elif kind.startswith("tuple[") and kind.endswith(", ...]") and _record_type(cls, kind[6:-6]):
+                inner = codec(_record_type(cls, kind[6:-6]))
                 self.out.append((i, inner.encode_all))
                 self.into.append((i, inner.decode_all))
 

@@ -8,7 +8,7 @@ everything counted here (visits, stays, people aboard) is computed from McDowell
 from __future__ import annotations
 
 import weakref
-from dataclasses import astuple, dataclass
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
@@ -138,61 +138,24 @@ def load(ds: Dataset) -> Stations:
     return cache.derived(ds, "stations", lambda: _parse(ds), _encode, _decode, kept=_LOADED)
 
 
-def _t(value: Time | None) -> tuple[str, bool] | None:
-    return None if value is None else (value.iso, value.uncertain)
-
-
 def _encode(sd: Stations) -> object:
-    stations = tuple(
-        (*astuple(s)[:5], _t(s.launch), s.launch_src, _t(s.reentry), *astuple(s)[8:]) for s in sd.stations
-    )
-    expeditions = tuple(
-        (
-            *astuple(e)[:4],
-            _t(e.start),
-            e.start_event,
-            _t(e.end),
-            e.end_event,
-            e.note,
-            e.sources,
-            tuple((m.person, m.role, m.up, m.down, _t(m.joined), _t(m.left)) for m in e.members),
-            e.src,
-        )
-        for e in sd.expeditions
-    )
-    return (stations, expeditions, sd.extra_visits, sd.rule)
+    """Stations and expeditions as rows of their fields (spacefacts.cache.Codec)."""
+    from spacefacts.cache import codec
 
-
-def _time_of(value: Any) -> Time | None:
-    return None if value is None else Time(value[0], value[1])
+    return (
+        codec(Station).encode_all(sd.stations),
+        codec(Expedition).encode_all(sd.expeditions),
+        sd.extra_visits,
+        sd.rule,
+    )
 
 
 def _decode(payload: Any) -> Stations:
+    from spacefacts.cache import codec
+
     stations, expeditions, extra, rule = payload
     return Stations(
-        tuple(
-            Station(r[0], r[1], r[2], r[3], r[4], Time(*r[5]), r[6], _time_of(r[7]), r[8], r[9], r[10])
-            for r in stations
-        ),
-        tuple(
-            Expedition(
-                r[0],
-                r[1],
-                r[2],
-                r[3],
-                Time(*r[4]),
-                r[5],
-                _time_of(r[6]),
-                r[7],
-                r[8],
-                tuple(r[9]),
-                tuple(Member(m[0], m[1], m[2], m[3], _time_of(m[4]), _time_of(m[5])) for m in r[10]),
-                r[11],
-            )
-            for r in expeditions
-        ),
-        dict(extra),
-        rule,
+        codec(Station).decode_all(stations), codec(Expedition).decode_all(expeditions), dict(extra), rule
     )
 
 

@@ -5,11 +5,10 @@ and the calendar of every day's rows in rank order, built once per dataset and c
 from __future__ import annotations
 
 import weakref
-from dataclasses import astuple, dataclass, replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from spacefacts.dataset import Dataset
-from spacefacts.model import Time
 from spacefacts.today.crewed import (
     births_and_deaths,
     crewed_landings,
@@ -130,19 +129,21 @@ def _build(ds: Dataset) -> _Calendar:
 
 
 def _encode(book: _Calendar) -> object:
-    rows = {
-        day: [(*astuple(row)[:1], (row.when.iso, row.when.uncertain), *astuple(row)[2:]) for row in listed]
-        for day, listed in book.rows.items()
-    }
+    """Each day's rows as rows of their fields (spacefacts.cache.Codec)."""
+    from spacefacts.cache import codec
+
+    rows = {day: codec(Anniversary).encode_all(listed) for day, listed in book.rows.items()}
     return (rows, book.other_launches)
 
 
 def _decode(payload: object) -> _Calendar:
+    from spacefacts.cache import codec
+
     rows: dict[str, list[tuple[Any, ...]]]
     other: dict[str, list[int]]
     rows, other = payload  # type: ignore[misc]
     return _Calendar(
-        {day: [Anniversary(r[0], Time(*r[1]), *r[2:]) for r in listed] for day, listed in rows.items()},
+        {day: list(codec(Anniversary).decode_all(listed)) for day, listed in rows.items()},
         dict(other),
     )
 
