@@ -37,7 +37,7 @@ def build() -> tuple[str, dict[str, bytes]]:
             if payload is None:
                 raise SystemExit(f"no {name} was written")
             found[name.removesuffix(".cache") if name != cache.FILE else name] = payload
-    key = prebuilt.content_key(dataset.Dataset(use_imported=False))
+    key = prebuilt.content_key(dataset.Dataset(use_imported=False), cache.store_version())
     assert key is not None
     return key, found
 
@@ -47,7 +47,7 @@ def main() -> None:
     target = dataset.builtin_data_dir() / prebuilt.FILE
     if "--check" in sys.argv[1:]:
         prebuilt._FOUND.clear()
-        shipped = prebuilt.entries(dataset.Dataset(use_imported=False))
+        shipped = prebuilt.entries(dataset.Dataset(use_imported=False), cache.store_version())
         # marshal's bytes can differ with object identity; what they hold must not.
         if shipped is None or {k: marshal.loads(v) for k, v in shipped.items()} != {
             k: marshal.loads(v) for k, v in found.items()

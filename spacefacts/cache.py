@@ -68,6 +68,11 @@ def _fields_of(cls: type) -> tuple[tuple[str, str], ...]:
     )
 
 
+def store_version() -> str:
+    """The store's format and the fields it stores, for the prebuilt store's key."""
+    return f"{FORMAT}\n{schema()}"
+
+
 @lru_cache(maxsize=1)
 def schema() -> str:
     """The fields of every stored record type, for the key."""
@@ -305,7 +310,7 @@ def load(ds: Dataset, folder: Path) -> Dataset:
     if payload is None:  # the first run: the store shipped with the data, if built for it
         from spacefacts import prebuilt
 
-        payload = shipped = prebuilt.entry(ds, FILE)
+        payload = shipped = prebuilt.entry(ds, FILE, store_version())
     if payload is not None:
         try:
             decode(payload, ds)
@@ -346,7 +351,7 @@ def derived(
             pass
     from spacefacts import prebuilt
 
-    shipped = prebuilt.entry(ds, name)
+    shipped = prebuilt.entry(ds, name, store_version())
     if shipped is not None:
         try:
             value = decode_(marshal.loads(shipped))

@@ -53,9 +53,11 @@ def _builtin_alone(ds: Dataset) -> bool:
     return not ds.extra and not ds.imported and ds.directory == builtin_data_dir()
 
 
-def content_key(ds: Dataset) -> str | None:
-    """The key of the store for this dataset: None unless it is the built-in data alone."""
-    from spacefacts import __version__, cache
+def content_key(ds: Dataset, version: str) -> str | None:
+    """The key of the store for this dataset: None unless it is the built-in data alone. `version`
+    is the store's format and stored fields (cache.store_version(), passed in: the cache imports
+    this module)."""
+    from spacefacts import __version__
 
     if not _builtin_alone(ds):
         return None
@@ -64,8 +66,7 @@ def content_key(ds: Dataset) -> str | None:
         __version__,
         f"{sys.version_info[:2]}",
         str(marshal.version),
-        str(cache.FORMAT),
-        cache.schema(),
+        version,
     ):
         digest.update(part.encode() + b"\0")
     package = Path(__file__).resolve().parent
@@ -78,7 +79,7 @@ def content_key(ds: Dataset) -> str | None:
     return digest.hexdigest()
 
 
-def entries(ds: Dataset) -> dict[str, bytes] | None:
+def entries(ds: Dataset, version: str) -> dict[str, bytes] | None:
     """The shipped entries (name -> cache payload) if the store was built for this dataset."""
     if not _builtin_alone(ds):
         return None
@@ -91,16 +92,16 @@ def entries(ds: Dataset) -> dict[str, bytes] | None:
         except OSError:
             seen.append((str(file), None))
     if tuple(seen) not in _FOUND:
-        _FOUND[tuple(seen)] = _read(path, ds)
+        _FOUND[tuple(seen)] = _read(path, ds, version)
     return _FOUND[tuple(seen)]
 
 
-def entry(ds: Dataset, name: str) -> bytes | None:
-    found = entries(ds)
+def entry(ds: Dataset, name: str, version: str) -> bytes | None:
+    found = entries(ds, version)
     return found.get(name) if found is not None else None
 
 
-def _read(path: Path, ds: Dataset) -> dict[str, bytes] | None:
+def _read(path: Path, ds: Dataset, version: str) -> dict[str, bytes] | None:
     from spacefacts.userdata import read_regular_file
 
     try:
@@ -111,7 +112,7 @@ def _read(path: Path, ds: Dataset) -> dict[str, bytes] | None:
         return None
     if magic != MAGIC or f"{zlib.crc32(payload):08x}".encode() != digest:
         return None
-    wanted = content_key(ds)
+    wanted = content_key(ds, version)
     if wanted is None or stored_key.decode(errors="replace") != wanted:
         return None
     try:

@@ -95,9 +95,9 @@ def test_the_shipped_store_is_current() -> None:
 
     built = runpy.run_path(str(Path(__file__).resolve().parents[1] / "scripts" / "build_store.py"))
     key, found = built["build"]()
-    assert key == prebuilt.content_key(dataset.Dataset(use_imported=False))
+    assert key == prebuilt.content_key(dataset.Dataset(use_imported=False), cache.store_version())
     prebuilt._FOUND.clear()
-    shipped = prebuilt.entries(dataset.Dataset(use_imported=False))
+    shipped = prebuilt.entries(dataset.Dataset(use_imported=False), cache.store_version())
     assert shipped is not None, "data/prebuilt.store is not current: run python scripts/build_store.py"
     assert {k: marshal.loads(v) for k, v in shipped.items()} == {
         k: marshal.loads(v) for k, v in found.items()
@@ -108,7 +108,7 @@ def test_the_first_run_reads_the_shipped_store_not_the_toml(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ds: dataset.Dataset
 ) -> None:
     prebuilt._FOUND.clear()
-    if prebuilt.entries(dataset.Dataset(use_imported=False)) is None:
+    if prebuilt.entries(dataset.Dataset(use_imported=False), cache.store_version()) is None:
         pytest.fail("data/prebuilt.store is not current: run python scripts/build_store.py")
     monkeypatch.setattr(dataset, "read_toml", _no_toml)
     monkeypatch.setattr(loader, "read_toml", _no_toml)
@@ -130,15 +130,15 @@ def test_a_store_built_for_other_data_is_ignored(tmp_path: Path) -> None:
     data = tmp_path / "data"
     shutil.copytree(dataset.builtin_data_dir(), data)
     ds = dataset.Dataset(data)
-    assert prebuilt.content_key(ds) is None  # not the built-in folder
-    real = prebuilt.content_key(dataset.Dataset(use_imported=False))
+    assert prebuilt.content_key(ds, cache.store_version()) is None  # not the built-in folder
+    real = prebuilt.content_key(dataset.Dataset(use_imported=False), cache.store_version())
     assert real is not None
     edited = tmp_path / "events.toml"  # the built-in folder with one file edited
     edited.write_bytes((dataset.builtin_data_dir() / "events.toml").read_bytes() + b"\n")
     other = dataset.Dataset(use_imported=False)
     files = [edited if f.name == "events.toml" else f for f in other.source_files()]
     other.source_files = lambda: files  # type: ignore[method-assign]
-    assert prebuilt.content_key(other) != real
+    assert prebuilt.content_key(other, cache.store_version()) != real
 
 
 def test_search_entries_find_the_lines_that_hold_a_word() -> None:
