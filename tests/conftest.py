@@ -1,21 +1,98 @@
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import io
 import os
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+from spacefacts.dataset import Dataset
+
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = Path(os.environ.get("SPACEFACTS_SOURCES", ROOT.parent / "shared" / "data-sources"))
 
+# Commands whose first run writes every cache a command can read beside the dataset cache
+# (the dataset; today's calendar; stations; payloads and their search index).
+WARMING = (
+    ["today", "--date", "01-27", "--json"],
+    ["station", "iss", "--json"],
+    ["search", "voyager", "--json"],
+    ["mission", "voyager-2", "--json"],
+)
+
+
+def _digests(folder: Path) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
+
+
+@pytest.fixture(scope="session")
+def warm_user_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The user cache folder of the built-in data, written once per run by the real entry point.
+
+    Every test's temporary home gets hard links to these files, so a command (in-process or through
+    the console script) reads the cache instead of parsing the TOML again. The cache is replaced, never
+    written in place (spacefacts.userdata.atomic_write_bytes), so a test cannot change these files
+    through its links; the check at the end of the run makes sure.
+    """
+    from spacefacts import entry
+
+    home = tmp_path_factory.mktemp("warm-home")
+    saved = {k: os.environ.get(k) for k in ("SPACEFACTS_HOME", "SPACEFACTS_DATA", "SPACEFACTS_NO_CACHE")}
+    os.environ["SPACEFACTS_HOME"] = str(home)
+    for k in ("SPACEFACTS_DATA", "SPACEFACTS_NO_CACHE"):
+        os.environ.pop(k, None)
+    try:
+        for argv in WARMING:
+            with (
+                contextlib.redirect_stdout(io.StringIO()),
+                contextlib.redirect_stderr(io.StringIO()),
+                pytest.raises(SystemExit) as done,
+            ):
+                entry.main(argv)
+            assert done.value.code == 0, argv
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+    folder = home / "cache"
+    before = _digests(folder)
+    assert "dataset.cache" in before
+    yield folder
+    assert _digests(folder) == before, "a test wrote into the shared warm cache through its hard link"
+
 
 @pytest.fixture(autouse=True)
-def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    """User state (history, cache) goes to a temporary folder in every test."""
+def _isolated_user_dirs(
+    warm_user_cache: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """User state (history, cache) goes to a temporary folder in every test. Its cache folder starts
+    warm (hard links to `warm_user_cache`): the built-in data is parsed once per run, not once per test."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("SPACEFACTS_HOME", str(home))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+    monkeypatch.delenv("SPACEFACTS_DATA", raising=False)
+    monkeypatch.delenv("SPACEFACTS_NO_CACHE", raising=False)
+    link_warm_cache(warm_user_cache, home)
+
+
+def link_warm_cache(warm: Path, home: Path) -> Path:
+    """Give the user folder `home` (made if missing) a warm cache: hard links to the shared files."""
+    (home / "cache").mkdir(parents=True, exist_ok=True)
+    for path in warm.iterdir():
+        os.link(path, home / "cache" / path.name)
+    return home
+
+
+@pytest.fixture
+def warm_home(warm_user_cache: Path) -> Callable[[Path], Path]:
+    """Make a user folder at a path of the test's choosing whose cache starts warm."""
+    return lambda home: link_warm_cache(warm_user_cache, home)
 
 
 @pytest.fixture(scope="session")
@@ -26,7 +103,7 @@ def sources() -> Path:
 
 
 @pytest.fixture(scope="session")
-def ds():  # type: ignore[no-untyped-def]
+def ds() -> Dataset:
     from spacefacts import dataset
 
     return dataset.load().load_all()

@@ -15,6 +15,7 @@ import pytest
 
 from spacefacts.build import events, tomlw
 from spacefacts.build.report import Report
+from spacefacts.text import slug
 
 ROOT = Path(__file__).resolve().parents[1]
 CURATED = ROOT / "curated"
@@ -98,6 +99,7 @@ def _by_id(doc: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return {e["id"]: e for e in doc["event"]}
 
 
+@pytest.mark.acceptance
 def test_voyager_2_uranus_flyby(built: tuple[dict[str, Any], Report]) -> None:
     event = _by_id(built[0])["1986-01-24-voyager-2-uranus-flyby"]
     assert event["date"] == "1986-01-24"
@@ -107,12 +109,14 @@ def test_voyager_2_uranus_flyby(built: tuple[dict[str, Any], Report]) -> None:
     assert "Voyager 2" in event["src"]
 
 
+@pytest.mark.acceptance
 def test_opportunity_landing_keeps_minute_precision(built: tuple[dict[str, Any], Report]) -> None:
     event = _by_id(built[0])["2004-01-25-opportunity-mer-b-mars-rover"]
     assert event["date"] == "2004-01-25T05:05Z"
     assert event["title"].startswith("Opportunity (MER-B)") and "lands on Mars" in event["title"]
 
 
+@pytest.mark.acceptance
 def test_apollo_1_fire(built: tuple[dict[str, Any], Report]) -> None:
     fire = [e for e in built[0]["event"] if e["date"] == "1967-01-27" and "Apollo 1 " in e["title"]]
     assert len(fire) == 1
@@ -120,6 +124,7 @@ def test_apollo_1_fire(built: tuple[dict[str, Any], Report]) -> None:
     assert fire[0]["source"].startswith("http")
 
 
+@pytest.mark.acceptance
 def test_soyuz_ms_11_docking(built: tuple[dict[str, Any], Report]) -> None:
     docking = [
         e for e in built[0]["event"] if e["category"] == "docking" and e.get("mission") == "soyuz-ms-11"
@@ -130,6 +135,7 @@ def test_soyuz_ms_11_docking(built: tuple[dict[str, Any], Report]) -> None:
     assert docking[0]["person"] == "oleg-kononenko"
 
 
+@pytest.mark.acceptance
 def test_planned_and_wrong_entries_dropped_and_reported(built: tuple[dict[str, Any], Report]) -> None:
     doc, report = built
     assert not [e for e in doc["event"] if "dragonfly" in e["id"] or "Dragonfly" in e["title"]]
@@ -143,10 +149,12 @@ def test_planned_and_wrong_entries_dropped_and_reported(built: tuple[dict[str, A
     assert [e["date"] for e in pluto] == ["2015-07-14T11:49Z"]
 
 
+@pytest.mark.acceptance
 def test_every_curated_drop_matches_something(built: tuple[dict[str, Any], Report]) -> None:
     assert not [line for line in built[1].sections[events.DROPPED] if "matched no part" in line]
 
 
+@pytest.mark.acceptance
 def test_ids_unique_and_fields_well_formed(built: tuple[dict[str, Any], Report]) -> None:
     doc = built[0]
     ids = [e["id"] for e in doc["event"]]
@@ -161,6 +169,7 @@ def test_ids_unique_and_fields_well_formed(built: tuple[dict[str, Any], Report])
     assert [(e["date"], e["id"]) for e in doc["event"]] == sorted((e["date"], e["id"]) for e in doc["event"])
 
 
+@pytest.mark.acceptance
 def test_every_curated_event_has_a_url_source(built: tuple[dict[str, Any], Report]) -> None:
     curated = [e for e in built[0]["event"] if e["src"].startswith("curated/")]
     assert len(curated) >= 15
@@ -168,6 +177,7 @@ def test_every_curated_event_has_a_url_source(built: tuple[dict[str, Any], Repor
     assert all(re.match(r"^curated/events\.toml:[1-9]\d*$", e["src"]) for e in curated)
 
 
+@pytest.mark.acceptance
 def test_references_resolved_or_reported(built: tuple[dict[str, Any], Report]) -> None:
     doc, report = built
     by_id = _by_id(doc)
@@ -179,6 +189,7 @@ def test_references_resolved_or_reported(built: tuple[dict[str, Any], Report]) -
     assert any("challenger-disaster: no mission 'sts-51-l'" in line for line in report.sections[events.REFS])
 
 
+@pytest.mark.acceptance
 def test_mission_failures(built: tuple[dict[str, Any], Report]) -> None:
     doc, report = built
     launches = {e["mission"]: e for e in doc["event"] if e["src"].startswith("mcdowell-hsf/")}
@@ -192,6 +203,7 @@ def test_mission_failures(built: tuple[dict[str, Any], Report]) -> None:
     assert (ms10["date"], ms10["category"], ms10["mission"]) == ("2018-10-11", "launch", "soyuz-ms-10")
 
 
+@pytest.mark.acceptance
 def test_deterministic(sources: Path, built: tuple[dict[str, Any], Report]) -> None:
     again, report = _build(sources)
     assert tomlw.dumps(again) == tomlw.dumps(built[0])
@@ -206,7 +218,7 @@ def test_part_date() -> None:
     assert events.part_date("2022-10") == ("2022-10", False)
     assert events.body_name("(2867) &#352;teins") == "(2867) Šteins"
     assert events.body_name("mars") == "Mars"
-    assert events.slug("Dobrovol'skiy, Georgiy") == "dobrovolskiy-georgiy"
+    assert slug("Dobrovol'skiy, Georgiy") == "dobrovolskiy-georgiy"
 
 
 GOOD = """
@@ -252,6 +264,7 @@ def test_duplicate_and_unknown_fields_raise(tmp_path: Path) -> None:
         events.load_curated(path)
 
 
+@pytest.mark.acceptance
 def test_bad_curated_file_stops_the_build(sources: Path, tmp_path: Path) -> None:
     shutil.copy(CURATED / "events.toml", tmp_path / "events.toml")
     with (tmp_path / "events.toml").open("a", encoding="utf-8") as fh:
@@ -260,6 +273,7 @@ def test_bad_curated_file_stops_the_build(sources: Path, tmp_path: Path) -> None
         _build(sources, tmp_path)
 
 
+@pytest.mark.acceptance
 def test_with_real_mission_and_people_build(sources: Path) -> None:
     try:
         from spacefacts.build import gcat, hsf
@@ -289,5 +303,5 @@ def test_with_real_mission_and_people_build(sources: Path) -> None:
         ("first-spacewalk-leonov", "voskhod-2"),
     ]:
         found = next(m for m in mission_doc["mission"] if m["id"] == by_id[rid]["mission"])
-        names = {found["id"], events.slug(found["name"]), *(events.slug(a) for a in found.get("aliases", []))}
+        names = {found["id"], slug(found["name"]), *(slug(a) for a in found.get("aliases", []))}
         assert mission in names, (rid, found["id"])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -15,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
-def built(sources: Path) -> dict:
+def built(sources: Path) -> dict[str, Any]:
     return gcat.build(sources / "gcat", ROOT / "curated", Report())
 
 
@@ -33,11 +34,11 @@ def raw_tags(sources: Path) -> dict[str, tuple[str, str]]:
     return tags
 
 
-def test_one_record_per_launch_tag(built: dict, sources: Path) -> None:
+def test_one_record_per_launch_tag(built: dict[str, Any], sources: Path) -> None:
     assert sorted(launch["tag"] for launch in built["launch"]) == sorted(raw_tags(sources))
 
 
-def test_per_year_counts_match_the_raw_logs(built: dict, sources: Path) -> None:
+def test_per_year_counts_match_the_raw_logs(built: dict[str, Any], sources: Path) -> None:
     expected: dict[str, int] = defaultdict(int)
     for year, code in raw_tags(sources).values():
         if not code.startswith("X"):
@@ -51,7 +52,7 @@ def test_per_year_counts_match_the_raw_logs(built: dict, sources: Path) -> None:
     assert got["2025"] == 330  # 63 before Mar 26 in the older edition + 267 in the newer
 
 
-def test_soyuz_ms_11_is_the_100th_launch_of_2018(built: dict) -> None:
+def test_soyuz_ms_11_is_the_100th_launch_of_2018(built: dict[str, Any]) -> None:
     year = [x for x in built["launch"] if x["date"].startswith("2018") and x.get("earth") is not False]
     assert [x["tag"] for x in year].index("2018-098") + 1 == 100
     ms11 = next(x for x in year if x["tag"] == "2018-098")
@@ -59,18 +60,18 @@ def test_soyuz_ms_11_is_the_100th_launch_of_2018(built: dict) -> None:
     assert (ms11["vehicle"], ms11["site"], ms11["pad"]) == ("Soyuz-FG", "GIK-5", "LC1")
 
 
-def test_ms_10_is_a_2018_failure(built: dict) -> None:
+def test_ms_10_is_a_2018_failure(built: dict[str, Any]) -> None:
     ms10 = next(x for x in built["launch"] if x["tag"] == "2018-F01")
     assert ms10["outcome"] == "failure"
     assert ms10["date"].startswith("2018-10-11")
 
 
-def test_moon_ascents_are_kept_but_not_from_earth(built: dict) -> None:
+def test_moon_ascents_are_kept_but_not_from_earth(built: dict[str, Any]) -> None:
     eagle = next(x for x in built["launch"] if x["tag"] == "1969-U01")
     assert eagle["earth"] is False
 
 
-def test_baikonur_has_its_common_name_and_gcat_spelling(built: dict) -> None:
+def test_baikonur_has_its_common_name_and_gcat_spelling(built: dict[str, Any]) -> None:
     site = next(s for s in built["site"] if s["code"] == "GIK-5")
     assert site["name"] == "Baikonur Cosmodrome"
     assert site["gcat_name"] == "Baykonur"

@@ -16,6 +16,7 @@ import pytest
 
 from spacefacts.build import hsf, tomlw
 from spacefacts.build.report import Report
+from spacefacts.text import slug as slugify
 
 SOURCES = Path(__file__).resolve().parents[2] / "shared" / "data-sources"
 if not SOURCES.is_dir():
@@ -81,10 +82,10 @@ def raw_lines(name: str) -> list[str]:
 
 def resolve(missions: dict[str, Doc], query: str) -> Doc:
     """How a user's query should find a mission: by id, else by an alias compared as a slug."""
-    slug = hsf.slugify(query)
+    slug = slugify(query)
     if slug in missions:
         return missions[slug]
-    hits = [m for m in missions.values() if slug in {hsf.slugify(a) for a in m.get("aliases", [])}]
+    hits = [m for m in missions.values() if slug in {slugify(a) for a in m.get("aliases", [])}]
     assert len(hits) == 1, f"{query!r} resolves to {len(hits)} missions"
     return hits[0]
 
@@ -92,6 +93,7 @@ def resolve(missions: dict[str, Doc], query: str) -> Doc:
 # ------------------------------------------------------------------ counts against the raw files
 
 
+@pytest.mark.acceptance
 def test_one_mission_per_h_and_ha_row(missions: dict[str, Doc]) -> None:
     ids = [line[:6] for line in raw_lines("missions.html") if re.match(r"H(A|\d)\d{4} ", line)]
     assert len(ids) == 425
@@ -99,18 +101,21 @@ def test_one_mission_per_h_and_ha_row(missions: dict[str, Doc]) -> None:
     assert not any(m["hsf_id"].startswith("HB") for m in missions.values())
 
 
+@pytest.mark.acceptance
 def test_chimps_left_out_and_reported(built: tuple[Doc, Doc, Report]) -> None:
     report = built[2]
     assert len(report.sections["missions: left out"]) == 2
     assert len(report.sections["people: left out"]) == 2
 
 
+@pytest.mark.acceptance
 def test_every_astro_person_once(people: dict[str, Doc]) -> None:
     nos = [line[:8] for line in raw_lines("astro.html") if re.match(r"A[SF]-\d{5} ", line)]
     assert len(nos) == 786
     assert sorted(p["astro_no"] for p in people.values()) == sorted(nos)
 
 
+@pytest.mark.acceptance
 def test_rides_equal_nri(people: dict[str, Doc], built: tuple[Doc, Doc, Report]) -> None:
     """len(flights) == McDowell NRI for everyone (aborts count as rides). Sturckow's list is cut
     off in the source (SOURCE.md); his three missing rides are restored and reported."""
@@ -126,6 +131,7 @@ def test_rides_equal_nri(people: dict[str, Doc], built: tuple[Doc, Doc, Report])
     assert len(restored) == 1 and "AS-00391" in restored[0]
 
 
+@pytest.mark.acceptance
 def test_crew_matches_crew_column(missions: dict[str, Doc], built: tuple[Doc, Doc, Report]) -> None:
     crew = {
         line[:6]: int(line[136:141]) for line in raw_lines("missions.html") if re.match(r"H[A\d]\d{4} ", line)
@@ -139,6 +145,7 @@ def test_crew_matches_crew_column(missions: dict[str, Doc], built: tuple[Doc, Do
     assert len(mismatches) == 1 and "HA0011" in mismatches[0]
 
 
+@pytest.mark.acceptance
 def test_flights_in_launch_order(missions: dict[str, Doc], people: dict[str, Doc]) -> None:
     order = {m["id"]: i for i, m in enumerate(missions.values())}
     for p in people.values():
@@ -149,6 +156,7 @@ def test_flights_in_launch_order(missions: dict[str, Doc], people: dict[str, Doc
 # ------------------------------------------------------------------ hand-checked flights
 
 
+@pytest.mark.acceptance
 def test_soyuz_ms_11(missions: dict[str, Doc]) -> None:
     m = missions["soyuz-ms-11"]
     assert m["launch"] == "2018-12-03T11:31:52Z"
@@ -161,6 +169,7 @@ def test_soyuz_ms_11(missions: dict[str, Doc]) -> None:
     assert m["src"] == "mcdowell-hsf/missions.html:line 355"
 
 
+@pytest.mark.acceptance
 def test_named_lookups_resolve(missions: dict[str, Doc]) -> None:
     assert resolve(missions, "shenzhou-5")["hsf_tag"] == "SZ5"
     assert resolve(missions, "Shenzhou V")["hsf_tag"] == "SZ5"
@@ -176,6 +185,7 @@ def test_named_lookups_resolve(missions: dict[str, Doc]) -> None:
     assert resolve(missions, "Gemini 7")["hsf_tag"] == "GT7"
 
 
+@pytest.mark.acceptance
 @pytest.mark.parametrize(
     ("mission_id", "date", "kind", "outcome"),
     [
@@ -195,12 +205,14 @@ def test_failures_and_aborts(
     assert (m["kind"], m["outcome"]) == (kind, outcome)
 
 
+@pytest.mark.acceptance
 def test_failed_orbital_launches_link_to_gcat(missions: dict[str, Doc]) -> None:
     assert missions["soyuz-ms-10"]["launch_tag"] == "2018-F01"
     assert missions["sts-51-l"]["launch_tag"] == "1986-F01"
     assert missions["soyuz-18a"]["launch_tag"] == "1975-F02"
 
 
+@pytest.mark.acceptance
 def test_every_orbital_mission_linked(missions: dict[str, Doc]) -> None:
     for m in missions.values():
         if m["kind"] == "orbital":
@@ -208,6 +220,7 @@ def test_every_orbital_mission_linked(missions: dict[str, Doc]) -> None:
     assert missions["vostok-1"]["launch_tag"] == "1961 MU"
 
 
+@pytest.mark.acceptance
 def test_in_flight_rows(missions: dict[str, Doc]) -> None:
     flying = sorted(m["hsf_tag"] for m in missions.values() if m.get("in_flight"))
     assert flying == ["MS28", "SPXC12", "SZ23"]
@@ -215,6 +228,7 @@ def test_in_flight_rows(missions: dict[str, Doc]) -> None:
         assert ("landing" in m) != bool(m.get("in_flight")), m["id"]
 
 
+@pytest.mark.acceptance
 def test_uncertain_dates(missions: dict[str, Doc]) -> None:
     insp = missions["inspiration4"]
     assert insp["landing"] == "2021-09-18T23:06:49Z" and insp["landing_uncertain"] is True
@@ -223,6 +237,7 @@ def test_uncertain_dates(missions: dict[str, Doc]) -> None:
     assert x15["launch"] == "1962-07-10"
 
 
+@pytest.mark.acceptance
 def test_people_fields(people: dict[str, Doc]) -> None:
     mcclain = people["anne-mcclain"]
     assert mcclain["name"] == "Anne McClain"
@@ -243,11 +258,13 @@ def test_people_fields(people: dict[str, Doc]) -> None:
     assert kononenko["evas"][0]["duration_min"] == 6 * 60 + 18
 
 
+@pytest.mark.acceptance
 def test_no_invisible_marks_in_native_names(people: dict[str, Doc]) -> None:
     for p in people.values():
         assert not re.search("[\u200b\u200e\u200f]", p.get("native_name", "")), p["id"]
 
 
+@pytest.mark.acceptance
 def test_tokarev_non_iso_eva_converted_and_reported(
     people: dict[str, Doc], built: tuple[Doc, Doc, Report]
 ) -> None:
@@ -259,14 +276,16 @@ def test_tokarev_non_iso_eva_converted_and_reported(
 # ------------------------------------------------------------------ integrity
 
 
+@pytest.mark.acceptance
 def test_ids_and_aliases_globally_unique(missions: dict[str, Doc], people: dict[str, Doc]) -> None:
     owner: dict[str, str] = {}
     for m in missions.values():
-        for name in dict.fromkeys([m["id"], *(hsf.slugify(a) for a in m.get("aliases", []))]):
+        for name in dict.fromkeys([m["id"], *(slugify(a) for a in m.get("aliases", []))]):
             assert owner.setdefault(name, m["id"]) == m["id"], f"{name} names {owner[name]} and {m['id']}"
     assert len(people) == 786  # dict keyed by id: no id used twice
 
 
+@pytest.mark.acceptance
 def test_every_record_has_src(built: tuple[Doc, Doc, Report]) -> None:
     # A value settled against McDowell's (spacefacts.build.reconcile) says so after the line.
     settled = r"(; (landing|launch|born|died) \S+ \(was \S+\): \S.*)?"
@@ -278,6 +297,7 @@ def test_every_record_has_src(built: tuple[Doc, Doc, Report]) -> None:
             assert eva["src"].startswith(("cosmos-book human-spaceflight-data/", "curated/evas.toml: http"))
 
 
+@pytest.mark.acceptance
 def test_dates_are_iso(built: tuple[Doc, Doc, Report]) -> None:
     iso = re.compile(r"\d{4}(-\d\d(-\d\d(T\d\d:\d\d(:\d\d)?Z)?)?)?")
     for m in built[0]["mission"]:
@@ -288,6 +308,7 @@ def test_dates_are_iso(built: tuple[Doc, Doc, Report]) -> None:
             assert key not in p or iso.fullmatch(p[key]), (p["id"], p.get(key))
 
 
+@pytest.mark.acceptance
 def test_toml_round_trip_and_determinism(built: tuple[Doc, Doc, Report], launch_doc: Doc) -> None:
     missions_doc, people_doc, report = built
     text = tomlw.dumps(missions_doc)
@@ -300,12 +321,14 @@ def test_toml_round_trip_and_determinism(built: tuple[Doc, Doc, Report], launch_
     assert again.markdown() == report.markdown()
 
 
+@pytest.mark.acceptance
 def test_extract_cross_check_agrees(built: tuple[Doc, Doc, Report]) -> None:
     report = built[2]
     assert report.figures["mission rows compared with the 2024-2026 extract"] == "39"
     assert not report.sections.get("missions: disagreements with mcdowell-hsf-2024-2026 extract")
 
 
+@pytest.mark.acceptance
 def test_cosmos_disagreements_reported(built: tuple[Doc, Doc, Report]) -> None:
     lines = built[2].sections["missions: disagreements with cosmos-book"]
     # SOURCE.md: cosmos-book has Soyuz MS-05 launching on Jul 26; McDowell Jul 28.
@@ -325,6 +348,7 @@ def at(iso: str) -> datetime:
     return datetime(y, mo, d, hh, mi, ss)
 
 
+@pytest.mark.acceptance
 def test_returns_on_another_ship(missions: dict[str, Doc], people: dict[str, Doc]) -> None:
     williams = people["sunita-williams"]
     assert williams["flights"] == ["sts-116", "soyuz-tma-05m", "starliner-cft"]
@@ -356,6 +380,7 @@ def test_returns_on_another_ship(missions: dict[str, Doc], people: dict[str, Doc
     assert [(r["mission"], r["on"]) for r in wilmore] == [("starliner-cft", "dragon-crew-9")]
 
 
+@pytest.mark.acceptance
 def test_returns_without_a_listed_ship_and_still_in_space(
     missions: dict[str, Doc], people: dict[str, Doc]
 ) -> None:
@@ -372,6 +397,7 @@ def test_returns_without_a_listed_ship_and_still_in_space(
             assert mid not in {r["mission"] for r in people[seat["person"]].get("returns", [])}
 
 
+@pytest.mark.acceptance
 def test_returns_well_formed(missions: dict[str, Doc], people: dict[str, Doc]) -> None:
     iso = re.compile(r"\d{4}-\d\d-\d\d(T\d\d:\d\d(:\d\d)?Z)?")
     count = 0
@@ -392,6 +418,7 @@ def test_returns_well_formed(missions: dict[str, Doc], people: dict[str, Doc]) -
     assert count > 100
 
 
+@pytest.mark.acceptance
 def test_every_eva_within_a_flight(missions: dict[str, Doc], people: dict[str, Doc]) -> None:
     """[launch - 1 day, own return + 1 day] of some flight, the own return from `returns` if any."""
     day = timedelta(days=1)
@@ -411,6 +438,7 @@ def test_every_eva_within_a_flight(missions: dict[str, Doc], people: dict[str, D
     assert outside == set()
 
 
+@pytest.mark.acceptance
 def test_time_in_space_cross_check(built: tuple[Doc, Doc, Report]) -> None:
     report = built[2]
     lines = report.sections["people: time in space differs from McDowell's Duration"]
@@ -460,9 +488,9 @@ def test_display_name(raw: str, expected: str) -> None:
 
 
 def test_slug_and_match_key() -> None:
-    assert hsf.slugify("Saint-Jacques, David") == "saint-jacques-david"
-    assert hsf.slugify("Sergei Kud'-Sverchkov") == "sergei-kud-sverchkov"
-    assert hsf.slugify("Ulf Merbold\u00f8") == "ulf-merboldo"
+    assert slugify("Saint-Jacques, David") == "saint-jacques-david"
+    assert slugify("Sergei Kud'-Sverchkov") == "sergei-kud-sverchkov"
+    assert slugify("Ulf Merbold\u00f8") == "ulf-merboldo"
     assert hsf.match_key("Shenzhou V") == hsf.match_key("Shenzhou 5")
     assert hsf.match_key("STS-41G") == hsf.match_key("STS 41-G")
     assert hsf.match_key("SpaceX Crew-1") == hsf.match_key("Dragon Crew-1")

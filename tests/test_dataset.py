@@ -13,6 +13,8 @@ from hypothesis import strategies as st
 from spacefacts import dataset
 from spacefacts.dataset import _valid_iso
 from spacefacts.errors import DataError
+from spacefacts.model import Event, Launch, Mission
+from spacefacts.text import fold
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -32,8 +34,8 @@ def test_launches_by_year_is_in_launch_order(ds: dataset.Dataset) -> None:
 
 
 def test_folding_ignores_case_accents_and_hyphens() -> None:
-    assert dataset.fold("Saint-Jacques") == dataset.fold("saint jacques") == "saint jacques"
-    assert dataset.fold("Jérôme") == "jerome"
+    assert fold("Saint-Jacques") == fold("saint jacques") == "saint jacques"
+    assert fold("Jérôme") == "jerome"
 
 
 def _copy(tmp_path: Path) -> Path:
@@ -123,11 +125,9 @@ def test_month_day_index_holds_each_dated_record_on_its_day(ds: dataset.Dataset)
     day = ds.by_month_day["12-03"]
     assert ds.mission_by_id["soyuz-ms-11"] in day
     assert ds.launch_by_tag["2018-098"] in day
-    assert all(
-        (r.date if hasattr(r, "date") else r.launch).iso[5:10] == "12-03"  # type: ignore[union-attr]
-        for r in day
-    )
+    assert all((r.launch if isinstance(r, Mission) else r.date).iso[5:10] == "12-03" for r in day)
     total = sum(len(v) for v in ds.by_month_day.values())
-    dated = [r for r in (*ds.events, *ds.launches) if len(r.date.iso) >= 10]
+    dated: list[Event | Launch | Mission] = [e for e in ds.events if len(e.date.iso) >= 10]
+    dated += [x for x in ds.launches if len(x.date.iso) >= 10]
     dated += [m for m in ds.missions if len(m.launch.iso) >= 10]
     assert total == len(dated)

@@ -30,10 +30,11 @@ def _build_the_command_once() -> Iterator[None]:
     import typer.testing
 
     command = typer.main.get_command(app)
-    original = typer.testing._get_command
-    typer.testing._get_command = lambda _app: command  # type: ignore[assignment]
+    # A private helper of typer.testing (not re-exported), hence getattr/setattr.
+    original = getattr(typer.testing, "_get_command")  # noqa: B009
+    setattr(typer.testing, "_get_command", lambda _app: command)  # noqa: B010
     yield
-    typer.testing._get_command = original
+    setattr(typer.testing, "_get_command", original)  # noqa: B010
 
 
 FUZZ_EXAMPLES = 1300

@@ -15,7 +15,7 @@ offsets, huge numbers) and random text; options in any order, missing or repeate
 SPACEFACTS_DATA naming overlays with hostile strings in every text field, broken, extreme or
 duplicated folders; COLUMNS, NO_COLOR, FORCE_COLOR and TERM; stdin with answers, empty or closed.
 
-The default run makes SHORT invocations; `pytest -m slow` makes LONG (at least 20,000), split over
+The default run makes QUICK invocations, `pytest -m acceptance` SHORT; `pytest -m slow` makes LONG (at least 20,000), split over
 the machine's cores, under a time budget. Files are written only below a temporary folder.
 """
 
@@ -40,7 +40,8 @@ import pytest
 
 from tests.overlays import HOSTILE, hostile_folder
 
-SHORT = 300
+QUICK = 30  # the README's test run
+SHORT = 300  # pytest -m acceptance
 LONG = int(os.environ.get("SPACEFACTS_FUZZ_RUNS", "20000"))
 # A guard against a hang, not the expected time: 20,000 runs take about 245 s of CPU (12.2 ms each,
 # measured), about two minutes on an idle 2-core machine; the weights in `generate` keep it so.
@@ -441,7 +442,7 @@ def swapped(inv: Invocation) -> Iterator[tuple[io.BytesIO, io.BytesIO]]:
     saved = sys.argv, sys.stdin, sys.stdout, sys.stderr
     saved_env = {key: os.environ.get(key) for key in inv.env}
     sys.argv = ["spacefacts", *inv.argv]
-    sys.stdin = io.StringIO(inv.stdin) if inv.stdin is not None else None  # type: ignore[assignment]
+    sys.stdin = io.StringIO(inv.stdin) if inv.stdin is not None else None
     sys.stdout = io.TextIOWrapper(out, encoding="utf-8", write_through=True)
     sys.stderr = io.TextIOWrapper(err, encoding="utf-8", write_through=True)
     for key, setting in inv.env.items():
@@ -569,21 +570,31 @@ def _sources_or_none() -> str | None:
     return str(sources) if (sources / "gcat").is_dir() else None
 
 
-def test_fuzz_the_entry_point_short(tmp_path: Path) -> None:
+def _campaign_here(tmp_path: Path, seed: int, count: int) -> None:
     import typer.main
 
     saved_cwd, saved_env, saved_command = os.getcwd(), dict(os.environ), typer.main.get_command
     try:
         ran, failures = campaign(
-            str(tmp_path), _sources_or_none(), seed=14, count=SHORT, deadline=time.monotonic() + 600
+            str(tmp_path), _sources_or_none(), seed=seed, count=count, deadline=time.monotonic() + 600
         )
     finally:
         os.chdir(saved_cwd)
         os.environ.clear()
         os.environ.update(saved_env)
-        typer.main.get_command = saved_command  # type: ignore[assignment]
+        typer.main.get_command = saved_command
     assert not failures, "\n\n".join(failures)
-    assert ran == SHORT
+    assert ran == count
+
+
+def test_fuzz_the_entry_point_quick(tmp_path: Path, warm_home: Callable[[Path], Path]) -> None:
+    warm_home(tmp_path / "home")  # the campaign's user folder: the built-in data is parsed already
+    _campaign_here(tmp_path, seed=15, count=QUICK)
+
+
+@pytest.mark.acceptance
+def test_fuzz_the_entry_point_short(tmp_path: Path) -> None:
+    _campaign_here(tmp_path, seed=14, count=SHORT)
 
 
 def _worker(args: tuple[str, str | None, int, int, float]) -> tuple[int, list[str]]:
@@ -610,6 +621,7 @@ def test_fuzz_the_entry_point_long(tmp_path: Path) -> None:
 # ---- a real process: what only the console script sees -----------------------------------------
 
 
+@pytest.mark.acceptance
 @pytest.mark.parametrize(
     ("args", "env"),
     [

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -71,12 +72,18 @@ def _one_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monk
 
 
 def _history() -> None:
-    store = {"version": 1, "questions": {}}
+    questions: dict[str, dict[str, object]] = {}
+    store = {"version": 1, "questions": questions}
+    answered: Counter[tuple[str, bool]] = Counter()
     lines = []
     for at, qid, category, correct, prompt, answer in ANSWERS:
-        entry = store["questions"].setdefault(qid, {"right": 0, "wrong": 0})
-        entry["right" if correct else "wrong"] += 1
-        entry.update(last_answered=at, last_correct=correct)
+        answered[qid, correct] += 1
+        questions[qid] = {
+            "right": answered[qid, True],
+            "wrong": answered[qid, False],
+            "last_answered": at,
+            "last_correct": correct,
+        }
         row = {"game": at, "at": at, "question": qid, "category": category, "correct": correct}
         lines.append(json.dumps({**row, "prompt": prompt, "answer": answer}))
     quiz.answers_path().parent.mkdir(parents=True, exist_ok=True)

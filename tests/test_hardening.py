@@ -30,21 +30,6 @@ LAUNCHLOG_2025 = "launchlog-2025-2026.tsv"
 FORBIDDEN = ("\x1b", "\x9b", "\x07", "\x7f", "\u202e")
 
 
-@pytest.fixture(scope="module")
-def warm_cache(tmp_path_factory: pytest.TempPathFactory) -> bytes:
-    folder = tmp_path_factory.mktemp("warm")
-    cache.load(dataset.Dataset(use_imported=False), folder)
-    return (folder / cache.FILE).read_bytes()
-
-
-@pytest.fixture(autouse=True)
-def _warm(warm_cache: bytes) -> None:
-    """Each test's fresh home starts with the built-in data's cache: subprocesses skip the TOML."""
-    folder = userdata.cache_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / cache.FILE).write_bytes(warm_cache)
-
-
 def hostile_overlay(folder: Path, value: str = HOSTILE) -> Path:
     """A user folder with `value` in every text field a command shows (ids stay plain slugs)."""
     return hostile_folder(folder, value)
@@ -192,6 +177,7 @@ def test_hostile_data_validate_and_arguments(
     assert code == 1 or "soyuz [red]" in out
 
 
+@pytest.mark.acceptance
 def test_hostile_data_through_the_console_script(evil: Path) -> None:
     for argv in (
         ["mission", "evil-1"],
@@ -223,6 +209,7 @@ def damaged_log(sources: Path, tmp_path: Path, column: str, value: str, name: st
     return path
 
 
+@pytest.mark.acceptance
 @pytest.mark.parametrize(
     ("column", "value", "message"),
     [
@@ -268,6 +255,7 @@ def test_import_gcat_through_the_console_script(sources: Path, tmp_path: Path) -
     assert code == 0, err
 
 
+@pytest.mark.acceptance
 def test_reset_steps_back_one_import(sources: Path, tmp_path: Path) -> None:
     log = sources / "gcat" / LAUNCHLOG_2025
     lines = log.read_text(encoding="utf-8").splitlines(keepends=True)
@@ -354,6 +342,7 @@ def mine(tmp_path: Path) -> Path:
     return readme_folder(tmp_path / "mine", event=False)
 
 
+@pytest.mark.acceptance
 def test_quiz_and_a_folder_named_twice(mine: Path) -> None:
     code, out, err = sf("--data", str(mine), "quiz", "--json", "-n", "30", "--seed", "1")
     assert code == 0, err
@@ -368,6 +357,7 @@ def test_quiz_and_a_folder_named_twice(mine: Path) -> None:
     one_error_line(err)
 
 
+@pytest.mark.acceptance
 @pytest.mark.parametrize(
     ("file", "old", "new", "message"),
     [
@@ -470,6 +460,7 @@ def test_a_bad_history_is_skipped_or_set_aside_with_one_warning(
     assert "quiz history" in err
 
 
+@pytest.mark.acceptance
 def test_odd_homes_through_the_console_script(tmp_path: Path) -> None:
     code, out, err = sf(
         "quiz", "-n", "2", env={"SPACEFACTS_HOME": str(history_home(tmp_path, "fifo"))}, stdin=None
@@ -544,7 +535,7 @@ def test_cache_is_keyed_to_the_installed_code(monkeypatch: pytest.MonkeyPatch) -
         fresh = dataset.Dataset()
         assert cache._read(userdata.cache_dir() / cache.FILE, cache.key(fresh)) is not None
     finally:
-        cache.code_fingerprint = installed  # type: ignore[method-assign]
+        cache.code_fingerprint = installed
     assert cache._read(userdata.cache_dir() / cache.FILE, cache.key(fresh)) is None
 
 

@@ -11,6 +11,7 @@ import pytest
 
 from spacefacts import queries
 from spacefacts.build import names
+from spacefacts.dataset import Dataset
 from spacefacts.errors import NotFound
 from spacefacts.text import ascii_fold, fold
 
@@ -25,8 +26,8 @@ def spellings(person) -> list[str]:  # type: ignore[no-untyped-def]
     return out
 
 
-def test_every_spelling_finds_its_person_and_no_one_else(ds) -> None:  # type: ignore[no-untyped-def]
-    shared_display = {}
+def test_every_spelling_finds_its_person_and_no_one_else(ds: Dataset) -> None:
+    shared_display: dict[str, list[str]] = {}
     for p in ds.people:
         shared_display.setdefault(fold(p.name), []).append(p.id)
     checked = 0

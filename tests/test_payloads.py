@@ -119,6 +119,7 @@ def test_search_finds_famous_payloads_first(ds: Dataset, text: str, wanted: str)
     assert wanted in payload_hits[:3], payload_hits
 
 
+@pytest.mark.acceptance
 def test_curated_names_match_gcat_rows_and_cite_sources() -> None:
     doc = raw_payloads()
     jcats = {row[0]: row for row in doc["payloads"]["rows"]}

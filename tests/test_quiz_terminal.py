@@ -5,12 +5,12 @@ from __future__ import annotations
 import os
 import sys
 
+import pexpect
 import pytest
 
 from spacefacts import quiz
 from spacefacts.dataset import Dataset
 
-pexpect = pytest.importorskip("pexpect")
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="pexpect needs a POSIX pseudo-terminal")
 
 TIMEOUT = 30

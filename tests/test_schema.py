@@ -7,10 +7,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from spacefacts import schema
 from spacefacts.dataset import builtin_data_dir
 
 
+@pytest.mark.acceptance
 def test_the_built_in_data_uses_only_known_names() -> None:
     # A new file or field in the build belongs in spacefacts/schema.py too.
     assert schema.unknown_names(builtin_data_dir()) == []

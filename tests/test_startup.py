@@ -171,21 +171,22 @@ def test_json_output_is_identical_with_and_without_cache(tmp_path: Path) -> None
         ("spacefacts quiz --category tr", "3"),
     ],
 )
-def test_fast_completion_prints_what_typer_prints(tmp_path: Path, words: str, cword: str) -> None:
-    env = {**os.environ, "_SPACEFACTS_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": cword}
-    fast = subprocess.run(
-        [sys.executable, "-c", "from spacefacts import completion; print(completion.run(), end='')"],
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    assert fast.stdout.endswith("\n0")  # answered without Typer
-    fast.stdout = fast.stdout[:-1]
-    full = subprocess.run(
-        [sys.executable, "-c", "from spacefacts.cli import app; app(prog_name='spacefacts')"],
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    assert fast.returncode == full.returncode == 0
-    assert fast.stdout == full.stdout and fast.stdout.strip()
+def test_fast_completion_prints_what_typer_prints(
+    words: str, cword: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In this process (the subprocess test above shows completion reads no TOML): the fast answer,
+    then the Typer app's answer to the same request."""
+    from spacefacts import completion
+    from spacefacts.cli import app
+
+    monkeypatch.setenv("_SPACEFACTS_COMPLETE", "complete_bash")
+    monkeypatch.setenv("COMP_WORDS", words)
+    monkeypatch.setenv("COMP_CWORD", cword)
+    capsys.readouterr()
+    assert completion.run() == 0  # answered without Typer
+    fast = capsys.readouterr().out
+    with pytest.raises(SystemExit) as done:
+        app(prog_name="spacefacts")
+    assert done.value.code in (0, None)
+    full = capsys.readouterr().out
+    assert fast == full and fast.strip()

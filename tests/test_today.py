@@ -164,7 +164,9 @@ def test_every_calendar_day_has_three_events(ds: Dataset) -> None:
 
 
 def test_ics_round_trips_one_event_per_anniversary(tmp_path: Path) -> None:
-    from icalendar import Calendar
+    from datetime import date
+
+    from icalendar import Calendar, vDDDTypes, vRecur
 
     target = tmp_path / "space.ics"
     code, _, err = run("today", "--date", "2026-01-27", "--days", "2", "--limit", "0", "--ics", str(target))
@@ -175,8 +177,10 @@ def test_ics_round_trips_one_event_per_anniversary(tmp_path: Path) -> None:
     assert len(vevents) == len(events)
     assert {str(v["uid"]) for v in vevents} == {f"{e['id']}@spacefacts" for e in events}
     for vevent in vevents:
-        assert vevent["rrule"]["FREQ"] == ["YEARLY"]
-        assert vevent["dtstart"].dt.strftime("%m-%d") in {"01-25", "01-26", "01-27", "01-28", "01-29"}
+        rule, start = vevent["rrule"], vevent["dtstart"]
+        assert isinstance(rule, vRecur) and isinstance(start, vDDDTypes) and isinstance(start.dt, date)
+        assert rule["FREQ"] == ["YEARLY"]
+        assert start.dt.strftime("%m-%d") in {"01-25", "01-26", "01-27", "01-28", "01-29"}
     assert [p.name for p in tmp_path.iterdir()] == ["space.ics"]  # no temp file left behind
 
 

@@ -36,6 +36,7 @@ def log(sources: Path) -> Path:
     return sources / "gcat" / "launchlog.tsv"
 
 
+@pytest.mark.acceptance
 def test_import_with_rows_removed_and_added_then_reset(log: Path, tmp_path: Path) -> None:
     before = hashlib.sha256(log.read_bytes()).hexdigest()
     lines = log.read_text().splitlines(keepends=True)
