@@ -18,7 +18,10 @@ if TYPE_CHECKING:
     from spacefacts.dataset import Dataset
 
 EXTRA_DATA: list[Path] = []  # the user's own folders: --data, SPACEFACTS_DATA
-_LAST: list[tuple[tuple[object, ...], Dataset]] = []  # one parsed dataset, reused within a process
+# The datasets parsed in this process, most recent first, reused while their files are unchanged: a
+# long-lived process (tests, a bot) that alternates between a few sets of user folders parses each once.
+_LAST: list[tuple[tuple[object, ...], Dataset]] = []
+_KEEP = 3
 
 
 def set_data_folders(folders: list[str]) -> None:
@@ -60,8 +63,10 @@ def dataset() -> Dataset:
     from spacefacts import dataset as data
 
     key = _fingerprint()
-    if _LAST and _LAST[0][0] == key:
-        return _LAST[0][1]
+    for n, (known, found) in enumerate(_LAST):
+        if known == key:
+            _LAST.insert(0, _LAST.pop(n))
+            return found
     ds = data.Dataset(extra=EXTRA_DATA)
     if os.environ.get("SPACEFACTS_NO_CACHE") != "1":
         from spacefacts import cache, userdata
@@ -74,7 +79,7 @@ def dataset() -> Dataset:
         if problems:
             more = f" (and {len(problems) - 1} more: spacefacts data validate)" if len(problems) > 1 else ""
             raise SpacefactsError(problems[0] + more)
-    _LAST[:] = [(key, ds)]
+    _LAST[:] = [(key, ds), *_LAST[: _KEEP - 1]]
     return ds
 
 
