@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from spacefacts.dataset import Dataset
+from tests.shared_data import builtin_dataset
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = Path(os.environ.get("SPACEFACTS_SOURCES", ROOT.parent / "shared" / "data-sources"))
@@ -104,6 +105,5 @@ def sources() -> Path:
 
 @pytest.fixture(scope="session")
 def ds() -> Dataset:
-    from spacefacts import dataset
-
-    return dataset.load().load_all()
+    """The built-in dataset, parsed once and shared (tests/shared_data.py)."""
+    return builtin_dataset()

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from spacefacts import dataset, history, queries
+from spacefacts import history, queries
+from tests.shared_data import builtin_dataset
 
 DOC = (Path(__file__).resolve().parents[1] / "docs" / "counting.md").read_text()
-DS = dataset.load()
+DS = builtin_dataset()
 
 
 def table_numbers(heading: str) -> list[int]:

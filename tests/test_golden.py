@@ -62,15 +62,6 @@ ANSWERS = [
 ]  # fmt: skip
 
 
-@pytest.fixture(autouse=True)
-def _one_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    """One user folder for all the goldens: the dataset cache is built once, not per case."""
-    home = tmp_path_factory.getbasetemp() / "golden-home"
-    monkeypatch.setenv("SPACEFACTS_HOME", str(home))
-    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
-    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
-
-
 def _history() -> None:
     questions: dict[str, dict[str, object]] = {}
     store = {"version": 1, "questions": questions}

@@ -8,10 +8,11 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from typer.testing import CliRunner
 
-from spacefacts import dataset, history
+from spacefacts import history
 from spacefacts.cli import app
+from tests.shared_data import builtin_dataset
 
-DS = dataset.load()
+DS = builtin_dataset()
 runner = CliRunner()
 
 

@@ -10,13 +10,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from spacefacts import dataset, queries
+from spacefacts import queries
 from spacefacts.cli import app
 from tests.golden_files import GOLDEN, check_golden
+from tests.shared_data import builtin_dataset
 
 ENV = {"COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb"}
 runner = CliRunner()
-DS = dataset.load()
+DS = builtin_dataset()
 
 
 def run(*args: str) -> tuple[int, str, str]:

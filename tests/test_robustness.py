@@ -150,7 +150,14 @@ def test_closed_stdout_is_quiet() -> None:
 
 
 @pytest.mark.parametrize(
-    "env", [{"LANG": "C", "LC_ALL": "C"}, {"NO_COLOR": "1"}, {"COLUMNS": "40"}, {"TERM": "dumb"}]
+    "env",
+    [
+        {"LANG": "C", "LC_ALL": "C"},
+        *(
+            pytest.param(env, marks=pytest.mark.acceptance)
+            for env in ({"NO_COLOR": "1"}, {"COLUMNS": "40"}, {"TERM": "dumb"})
+        ),
+    ],
 )
 def test_odd_environments_work_without_colour_codes(env: dict[str, str]) -> None:
     for args, needle in (

@@ -18,12 +18,11 @@ from spacefacts import cache, dataset
 ROOT = Path(__file__).resolve().parents[1]
 
 
-@pytest.fixture(scope="module")
-def warm_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A user folder whose dataset cache is written, shared by this module's read-only checks."""
-    home = tmp_path_factory.mktemp("warm-home")
-    python(FAST_IMPORTS.format(args=["today", "--date", "02-29"]), home)
-    return home
+@pytest.fixture
+def warm_home() -> Path:
+    """The test's user folder, whose cache the conftest made warm (test_a_warm_cache_parses_no_toml
+    shows a first run writing it)."""
+    return Path(os.environ["SPACEFACTS_HOME"])
 
 
 def python(code: str, home: Path) -> str:
@@ -112,8 +111,10 @@ def corrupt(path: Path, how: str) -> None:
 
 
 @pytest.mark.parametrize("how", ["garbage", "truncated", "tampered", "foreign"])
-def test_a_bad_cache_is_detected_and_rebuilt(tmp_path: Path, how: str) -> None:
+def test_a_bad_cache_is_detected_and_rebuilt(tmp_path: Path, warm_user_cache: Path, how: str) -> None:
+    (tmp_path / cache.FILE).write_bytes((warm_user_cache / cache.FILE).read_bytes())  # a copy: changed below
     fresh = cache.load(dataset.Dataset(), tmp_path)
+    assert fresh._launch_blobs is not None  # read from the cache
     expected = (fresh.launch_by_tag["2018-098"], fresh.mission_by_id["soyuz-ms-11"], len(fresh.people))
     corrupt(tmp_path / cache.FILE, how)
     assert cache._read(tmp_path / cache.FILE, cache.key(dataset.Dataset())) is None  # not trusted

@@ -16,16 +16,17 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from spacefacts import dataset, failures, queries, stations
+from spacefacts import failures, queries, stations
 from spacefacts.cli import app
 from spacefacts.model import Time
 from spacefacts.quiz import expeditions as station_quiz
 from spacefacts.search import search
 from tests.golden_files import check_golden
+from tests.shared_data import builtin_dataset
 
 ROOT = Path(__file__).resolve().parents[1]
 ENV = {"COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb"}
-DS = dataset.load()
+DS = builtin_dataset()
 SD = stations.load(DS)
 RAW = tomllib.loads((ROOT / "data" / "expeditions.toml").read_text(encoding="utf-8"))
 # Cited landings the build's checks use where the flight data's date is contradicted (none at present).
