@@ -96,6 +96,38 @@ def warm_home(warm_user_cache: Path) -> Callable[[Path], Path]:
     return lambda home: link_warm_cache(warm_user_cache, home)
 
 
+@pytest.fixture(scope="module")
+def typer_command_once() -> Iterator[None]:
+    """Typer's CliRunner builds the Click command on every invoke (about 9 ms); build it once per
+    module that invokes the app thousands of times (the same command object, as Click's own tests do)."""
+    import typer.main
+    import typer.testing
+
+    from spacefacts.cli import app
+
+    command = typer.main.get_command(app)
+    # A private helper of typer.testing (not re-exported), hence getattr/setattr.
+    original = getattr(typer.testing, "_get_command")  # noqa: B009
+    setattr(typer.testing, "_get_command", lambda _app: command)  # noqa: B010
+    yield
+    setattr(typer.testing, "_get_command", original)  # noqa: B010
+
+
+SMALL_DATA = Path(__file__).parent / "fixtures" / "small-data"
+
+
+@pytest.fixture
+def small_data(monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The commands (in this process) read tests/fixtures/small-data instead of data/: a dozen
+    flights, their crews and fifty launches, cut from data/ by tests/fixtures/make_small_data.py.
+    For tests of logic and of the front end, where the real data is not the point."""
+    from spacefacts import dataset, session
+
+    monkeypatch.setattr(dataset, "builtin_data_dir", lambda: SMALL_DATA)
+    monkeypatch.setattr(session, "_LAST", [])  # datasets parsed before are of the real data
+    return SMALL_DATA
+
+
 @pytest.fixture(scope="session")
 def sources() -> Path:
     if not SOURCES.is_dir():
