@@ -10,6 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from spacefacts.cli import app
+from tests.conftest import SMALL_DATA
 
 ROOT = Path(__file__).resolve().parents[1]
 runner = CliRunner()
@@ -125,8 +126,10 @@ def test_data_validate_passes_on_shipped_data() -> None:
 
 
 def _broken_copy(tmp_path: Path, file: str, old: str, new: str) -> Path:
+    """A copy of the small dataset (tests/fixtures/small-data) with one change: validate's logic,
+    not the real data, is what these tests check (test_data_validate_passes_on_shipped_data is)."""
     copy = tmp_path / "data"
-    shutil.copytree(ROOT / "data", copy)
+    shutil.copytree(SMALL_DATA, copy)
     text = (copy / file).read_text()
     assert old in text
     (copy / file).write_text(text.replace(old, new, 1))

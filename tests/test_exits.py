@@ -97,7 +97,7 @@ def test_a_full_disk_is_one_line_and_exit_1(
     assert one_line(capsys.readouterr().err) == "spacefacts: cannot write the output: No space left on device"
 
 
-@pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+@pytest.mark.parametrize("encoding", ["ascii", pytest.param("latin-1", marks=pytest.mark.acceptance)])
 @pytest.mark.parametrize(
     "args", [["person", "kononenko"], ["records"], ["search", "saint-jacques", "--json"]]
 )

@@ -6,7 +6,10 @@ A property test over every mission and person, then the cases of issue 12 throug
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -14,15 +17,24 @@ from typing import Any
 
 import pytest
 
-from spacefacts import queries
+from spacefacts import entry, queries
 
 SCRIPT = Path(sys.executable).with_name("spacefacts")
 
 
 def spacefacts(*args: str) -> Any:
-    done = subprocess.run([str(SCRIPT), *args, "--json"], capture_output=True, text=True, timeout=60)
-    assert done.returncode == 0, done.stderr
-    return json.loads(done.stdout)
+    """A command's --json answer from the console script's entry point, run in this process (the
+    installed script itself is run by the two text checks below and by test_exits, test_robustness)."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), pytest.raises(SystemExit) as done:
+        entry.main([*args, "--json"])
+    assert done.value.code == 0, err.getvalue()
+    return json.loads(out.getvalue())
+
+
+def _warm_home() -> dict[str, str]:
+    """The test's own user folder (its cache made warm by the conftest), for a minimal environment."""
+    return {"SPACEFACTS_HOME": os.environ["SPACEFACTS_HOME"]}
 
 
 # ---- properties over all the data -------------------------------------------------------
@@ -269,7 +281,8 @@ def test_every_suborbital_flight_and_abort_has_vehicle_and_site(ds: Any) -> None
 
 
 def test_a_many_way_tie_keeps_every_records_column_readable_at_80_columns(tmp_path: Path) -> None:
-    env = {"PATH": "/usr/bin:/bin", "COLUMNS": "80", "NO_COLOR": "1", "HOME": str(tmp_path)}
+    warm = _warm_home()
+    env = {"PATH": "/usr/bin:/bin", "COLUMNS": "80", "NO_COLOR": "1", "HOME": str(tmp_path), **warm}
     done = subprocess.run(
         [str(SCRIPT), "records", "--as-of", "1970-01-01"], capture_output=True, text=True, timeout=60, env=env
     )
@@ -288,7 +301,8 @@ def test_the_hagles_are_joined_to_their_own_cosmos_book_files(ds: Any) -> None:
 
 
 def test_a_pad_abort_card_says_ended_not_landing(tmp_path: Path) -> None:
-    env = {"PATH": "/usr/bin:/bin", "COLUMNS": "100", "NO_COLOR": "1", "HOME": str(tmp_path)}
+    warm = _warm_home()
+    env = {"PATH": "/usr/bin:/bin", "COLUMNS": "100", "NO_COLOR": "1", "HOME": str(tmp_path), **warm}
     done = subprocess.run(
         [str(SCRIPT), "mission", "STS-41-D pad abort"], capture_output=True, text=True, timeout=60, env=env
     )

@@ -40,7 +40,7 @@ import pytest
 
 from tests.overlays import HOSTILE, hostile_folder
 
-QUICK = 30  # the README's test run
+QUICK = 15  # the README's test run
 SHORT = 300  # pytest -m acceptance
 LONG = int(os.environ.get("SPACEFACTS_FUZZ_RUNS", "20000"))
 # A guard against a hang, not the expected time: 20,000 runs take about 245 s of CPU (12.2 ms each,

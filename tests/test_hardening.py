@@ -279,7 +279,10 @@ def test_reset_steps_back_one_import(sources: Path, tmp_path: Path) -> None:
 # ---- 5. --ics ----------------------------------------------------------------------------------
 
 
-def test_ics_targets(tmp_path: Path) -> None:
+def test_ics_targets(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`-` through the console script; the other targets through its entry point in this process."""
     code, out, err = sf("today", "--date", "01-27", "--ics", "-")
     assert code == 0 and out.startswith("BEGIN:VCALENDAR") and not (Path.cwd() / "-").exists()
     folder = tmp_path / "folder"
@@ -294,7 +297,7 @@ def test_ics_targets(tmp_path: Path) -> None:
         (link_to_fifo, "not a regular file"),
         (tmp_path / "no" / "such" / "x.ics", "no folder"),
     ):
-        code, out, err = sf("today", "--date", "01-27", "--ics", str(target))
+        code, out, err = run(["today", "--date", "01-27", "--ics", str(target)], capsys, monkeypatch)
         assert code == 1 and message in err, err
         one_error_line(err)
     assert fifo.is_fifo() and folder.is_dir() and not (tmp_path / "no").exists()
@@ -303,7 +306,7 @@ def test_ics_targets(tmp_path: Path) -> None:
     link.symlink_to(real)
     stale = tmp_path / ".real.ics.999999999.abcdefgh.tmp"  # left by a writer long gone
     stale.write_text("half a calendar")
-    code, _, err = sf("today", "--date", "01-27", "--ics", str(link))
+    code, _, err = run(["today", "--date", "01-27", "--ics", str(link)], capsys, monkeypatch)
     assert code == 0, err
     assert link.is_symlink() and real.read_text().startswith("BEGIN:VCALENDAR")
     assert not stale.exists()
@@ -559,11 +562,13 @@ def test_cache_fingerprint_changes_when_a_module_changes(
 # ---- 9. times with offsets ------------------------------------------------------------------
 
 
-def test_in_space_honours_a_utc_offset() -> None:
+def test_in_space_honours_a_utc_offset(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     code, out, err = sf("in-space", "--date", "1961-04-12T06:07+05:00", "--json")  # 01:07 UTC
     assert code == 0, err
     assert json.loads(out)["moment"] == "1961-04-12T01:07Z" and json.loads(out)["count"] == 0
-    code, out, err = sf("in-space", "--date", "1961-04-12T11:07+05:00", "--json")  # 06:07 UTC
+    code, out, err = run(["in-space", "--date", "1961-04-12T11:07+05:00", "--json"], capsys, monkeypatch)
     assert code == 0, err
     assert [p["id"] for p in json.loads(out)["people"]] == ["yuriy-gagarin"]
 

@@ -406,6 +406,7 @@ def _expected(ds: Dataset, seed: int, count: int) -> Counter[tuple[str, bool]]:
     return Counter((q.id, q.answer_index == 0) for q in quiz.build_quiz(ds, count, seed))
 
 
+@pytest.mark.acceptance
 def test_two_quizzes_writing_history_at_once_lose_nothing(ds: Dataset) -> None:
     command = [sys.executable, "-m", "spacefacts", "quiz", "--questions", "12", "--seed"]
     players = [

@@ -110,7 +110,15 @@ def corrupt(path: Path, how: str) -> None:
         path.write_bytes(b" ".join([magic, version, b"0" * 64, digest]) + b"\n" + payload)
 
 
-@pytest.mark.parametrize("how", ["garbage", "truncated", "tampered", "foreign"])
+@pytest.mark.parametrize(
+    "how",
+    [
+        "garbage",
+        "foreign",
+        pytest.param("truncated", marks=pytest.mark.acceptance),
+        pytest.param("tampered", marks=pytest.mark.acceptance),
+    ],
+)
 def test_a_bad_cache_is_detected_and_rebuilt(tmp_path: Path, warm_user_cache: Path, how: str) -> None:
     (tmp_path / cache.FILE).write_bytes((warm_user_cache / cache.FILE).read_bytes())  # a copy: changed below
     fresh = cache.load(dataset.Dataset(), tmp_path)
