@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from spacefacts import cache, dataset
+from tests.shared_data import builtin_dataset
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -135,9 +136,9 @@ def test_a_bad_cache_is_detected_and_rebuilt(tmp_path: Path, warm_user_cache: Pa
     assert cache._read(tmp_path / cache.FILE, cache.key(dataset.Dataset())) is not None  # rewritten
 
 
-def test_the_cache_holds_exactly_what_the_toml_holds(tmp_path: Path) -> None:
-    parsed = dataset.Dataset().load_all()
-    cache.load(dataset.Dataset(), tmp_path)
+def test_the_cache_holds_exactly_what_the_toml_holds(tmp_path: Path, warm_user_cache: Path) -> None:
+    parsed = builtin_dataset()  # parsed from the TOML
+    (tmp_path / cache.FILE).write_bytes((warm_user_cache / cache.FILE).read_bytes())  # as a command wrote it
     cached = cache.load(dataset.Dataset(), tmp_path)
     assert cached.stored  # really from the cache
     for name in ("launches", "missions", "people", "events", "sites", "mission_keys", "person_keys", "metas"):
@@ -156,8 +157,8 @@ def test_editing_a_data_file_invalidates_the_cache(tmp_path: Path) -> None:
     assert cache.key(dataset.Dataset(data)) != first
 
 
-def test_json_output_is_identical_with_and_without_cache(tmp_path: Path) -> None:
-    env = {**os.environ, "SPACEFACTS_HOME": str(tmp_path)}
+def test_json_output_is_identical_with_and_without_cache() -> None:
+    env = dict(os.environ)  # the test's user folder, its cache warm
     cmd = [sys.executable, "-m", "spacefacts", "mission", "apollo-11", "--json"]
     runs = [subprocess.run(cmd, env=env, capture_output=True, text=True).stdout for _ in range(2)]
     env["SPACEFACTS_NO_CACHE"] = "1"
