@@ -37,6 +37,10 @@ def run(args: list[str], **env: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def one_line(stderr: str) -> str:
     assert "Traceback" not in stderr
     lines = stderr.splitlines()
@@ -154,6 +158,9 @@ def test_ctrl_c_while_loading_is_exit_130_without_a_traceback() -> None:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        # Ctrl-C's default action, whatever this test run inherited: a run started in the
+        # background of a non-interactive shell has SIGINT ignored, and so would the child.
+        preexec_fn=_default_sigint,
     )
     while child.poll() is None and cpu_ms(child.pid) < 60:
         time.sleep(0.002)

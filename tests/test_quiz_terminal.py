@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 
 import pexpect
@@ -27,6 +28,9 @@ def _spawn(*args: str) -> pexpect.spawn:
         encoding="utf-8",
         timeout=TIMEOUT,
         dimensions=(50, 250),
+        # Ctrl-C's default action, whatever this test run inherited: a run started in the
+        # background of a non-interactive shell has SIGINT ignored, and so would the child.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
 
 
