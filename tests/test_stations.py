@@ -140,7 +140,7 @@ def test_soviet_principal_expeditions_have_no_numbering_gaps() -> None:
     assert numbers["mir"] == set(range(1, 29))
     assert numbers["salyut-6"] == set(range(1, 7))
     assert numbers["salyut-7"] == set(range(1, 6))
-    crews = {e.station: [] for e in SD.expeditions}
+    crews: dict[str, list[str]] = {e.station: [] for e in SD.expeditions}
     for e in SD.expeditions:
         crews[e.station].append(e.name)
     assert crews["salyut-1"] == ["Soyuz 11 crew"] and crews["salyut-3"] == ["Soyuz 14 crew"]
