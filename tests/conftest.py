@@ -55,6 +55,9 @@ def warm_user_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
                 entry.main(argv)
             assert done.value.code == 0, argv
     finally:
+        from spacefacts import session
+
+        session._LAST.clear()  # later commands load from their own test's home, never write here
         for k, v in saved.items():
             if v is None:
                 os.environ.pop(k, None)
@@ -64,7 +67,9 @@ def warm_user_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     before = _digests(folder)
     assert "dataset.cache" in before
     yield folder
-    assert _digests(folder) == before, "a test wrote into the shared warm cache through its hard link"
+    after = _digests(folder)
+    changed = sorted(name for name in before.keys() | after.keys() if before.get(name) != after.get(name))
+    assert not changed, f"a test wrote into the shared warm cache through its hard link: {changed}"
 
 
 @pytest.fixture(autouse=True)

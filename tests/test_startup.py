@@ -123,7 +123,7 @@ def corrupt(path: Path, how: str) -> None:
 def test_a_bad_cache_is_detected_and_rebuilt(tmp_path: Path, warm_user_cache: Path, how: str) -> None:
     (tmp_path / cache.FILE).write_bytes((warm_user_cache / cache.FILE).read_bytes())  # a copy: changed below
     fresh = cache.load(dataset.Dataset(), tmp_path)
-    assert fresh._launch_blobs is not None  # read from the cache
+    assert fresh.stored  # read from the cache
     expected = (fresh.launch_by_tag["2018-098"], fresh.mission_by_id["soyuz-ms-11"], len(fresh.people))
     corrupt(tmp_path / cache.FILE, how)
     assert cache._read(tmp_path / cache.FILE, cache.key(dataset.Dataset())) is None  # not trusted
