@@ -260,7 +260,7 @@ def differential(argv: list[str]) -> None:
 
 
 QUICK = settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
-LONG = settings(max_examples=8000, deadline=None, suppress_health_check=list(HealthCheck))
+LONG = settings(max_examples=5000, deadline=None, suppress_health_check=list(HealthCheck))
 
 
 # The generated argv run against tests/fixtures/small-data (the conftest's small_data): what is
