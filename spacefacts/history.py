@@ -82,7 +82,7 @@ def flights_by(ds: Dataset, moment: datetime) -> Iterator[tuple[Mission, Person,
 
 
 def in_space(ds: Dataset, moment: datetime) -> InSpace:
-    from spacefacts.stations import name_of
+    from spacefacts.stations import names_of
 
     aloft = [
         Aloft(
@@ -91,8 +91,7 @@ def in_space(ds: Dataset, moment: datetime) -> InSpace:
             mission.launch,
             mission.station,
             nations.flew_for(ds, person, mission),
-            name_of(ds, mission.station),
-            name_of(ds, mission.station, short=True),
+            *names_of(ds, mission.station),
         )
         for mission, person, end in flights_by(ds, moment)
         if end is None or end.start >= moment

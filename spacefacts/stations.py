@@ -224,16 +224,19 @@ def resolve_station(ds: Dataset, query: str) -> Station:
     raise NotFound(f"no station matches '{query}'; known stations: {known}")
 
 
-def name_of(ds: Dataset, code: str | None, *, short: bool = False) -> str | None:
-    """The station's name for McDowell's Station column code ("TG" -> "Tiangong space station", or
-    "Tiangong" when `short`, for tables with little room); the code itself where no station record
-    names it; None for no code."""
+def names_of(ds: Dataset, code: str | None) -> tuple[str | None, str | None]:
+    """The station's name and short name for McDowell's Station column code ("TG" -> ("Tiangong space
+    station", "Tiangong"), the short one for tables with little room); the code itself for both where
+    no station record names it; (None, None) for no code."""
     if not code:
-        return None
+        return None, None
     station = next((s for s in load(ds).stations if code in s.mcdowell), None)
-    if station is None:
-        return code
-    return station.short if short else station.name
+    return (code, code) if station is None else (station.name, station.short)
+
+
+def name_of(ds: Dataset, code: str | None) -> str | None:
+    """The station's name for McDowell's Station column code (see names_of)."""
+    return names_of(ds, code)[0]
 
 
 # ---- a station's page -------------------------------------------------------------------------
