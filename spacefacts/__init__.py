@@ -8,3 +8,8 @@ The library (`spacefacts.dataset`, the `spacefacts.queries` package) works witho
 """
 
 __version__ = "0.1.0"
+
+# Dataclass methods compiled ahead of time (spacefacts.classcode): patched in when dataclasses is imported.
+from spacefacts import classcode as _classcode
+
+_classcode.install()
