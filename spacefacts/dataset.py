@@ -56,6 +56,7 @@ STORED_FIELDS = (
     "countries",
     "formers",
     "roles",
+    "returned_on",
 )
 
 
@@ -318,6 +319,18 @@ class Dataset:
         return keys
 
     @cached_property
+    def returned_on(self) -> dict[str, list[str]]:
+        """Mission id -> ids of the people who came home on it after launching on another flight
+        (kept with the records: a mission card asks it without decoding every person)."""
+        found: dict[str, list[str]] = {}
+        for person in self.people:
+            for back in person.returns:
+                ids = found.setdefault(back.on, []) if back.on and back.on != back.mission else None
+                if ids is not None and person.id not in ids:
+                    ids.append(person.id)
+        return found
+
+    @cached_property
     def missions_of_person(self) -> dict[str, list[Mission]]:
         rides: dict[str, list[Mission]] = {}
         for mission in self.missions:
@@ -420,6 +433,7 @@ class Dataset:
         for name in (
             "people",
             "person_keys",
+            "returned_on",
             "missions_of_person",
             "events",
             "countries",

@@ -97,7 +97,8 @@ def came_home_on(ds: Dataset, mission: Mission, up: list[CrewRow]) -> list[CrewR
     if mission.accident or mission.landing is None:
         return []
     rows = [row for row in up if row.home_on is mission]
-    for person in ds.people:
+    for person_id in ds.returned_on.get(mission.id, ()):
+        person = ds.person_by_id[person_id]
         for back in person.returns:
             if back.on == mission.id and back.mission != mission.id:
                 launched = ds.mission_by_id.get(back.mission)
