@@ -312,7 +312,7 @@ class Dataset:
         keys: dict[str, list[str]] = {}
         for person in self.people:
             surname = person.sort_name.split(",")[0]
-            for name in {person.id, person.name, person.sort_name, surname, *person.aliases}:
+            for name in dict.fromkeys((person.id, person.name, person.sort_name, surname, *person.aliases)):
                 key = fold(name)
                 if key and person.id not in keys.setdefault(key, []):
                     keys[key].append(person.id)

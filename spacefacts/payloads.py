@@ -140,13 +140,13 @@ def _parse(ds: Dataset) -> Payloads:
     famous = tuple(_famous(record) for record in doc.get("famous", []))
     keys: dict[str, list[int]] = {}
     for index, p in enumerate(rows):
-        for name in {p.name, p.alt, p.piece, p.jcat, p.launch}:
+        for name in dict.fromkeys((p.name, p.alt, p.piece, p.jcat, p.launch)):  # in order: a stable store
             key = fold(name)
             if key and index not in keys.setdefault(key, []):
                 keys[key].append(index)
     famous_keys: dict[str, list[int]] = {}
     for index, f in enumerate(famous):
-        for name in {f.id, f.name, *f.aliases}:
+        for name in dict.fromkeys((f.id, f.name, *f.aliases)):
             key = fold(name)
             if key and index not in famous_keys.setdefault(key, []):
                 famous_keys[key].append(index)

@@ -29,20 +29,36 @@ if TYPE_CHECKING:
 MAGIC = b"spacefacts-prebuilt"
 FILE = "prebuilt.store"
 MAX_BYTES = 64 * 1024 * 1024
-# The modules whose code decides what the stored entries hold (records, indexes, their form).
+# The modules whose code decides what the stored entries hold (records, indexes, their form): every
+# module of the package that building the entries imports (tests/test_store.py checks it is all of them).
 CODE = (
     "cache.py",
     "dataset.py",
+    "errors.py",
+    "flights.py",
     "loader.py",
     "model.py",
+    "nations.py",
     "payload_store.py",
     "payloads.py",
     "stations.py",
+    "stored.py",
     "text.py",
     "textindex.py",
+    "today/__init__.py",
+    "today/crewed.py",
+    "today/dates.py",
+    "today/landmarks.py",
+    "today/launches.py",
+    "today/query.py",
+    "today/ranking.py",
+    "today/rows.py",
+    "today/stations.py",
+    "userdata.py",
 )
-# The entries shipped: the dataset (cache.FILE) and these kept indexes (cache.derived names).
-KEPT = ("search", "stations", "payloads")
+# The entries shipped: the dataset (cache.FILE) and every index kept beside it (cache.derived names):
+# a first `search` or `today` after install would otherwise build them (1.3-1.6 s).
+KEPT = ("search", "payload-words", "stations", "payloads", "payload-rows", "payload-search", "today")
 
 _FOUND: dict[tuple[object, ...], dict[str, bytes] | None] = {}  # per process, by the files' stats
 
@@ -71,8 +87,9 @@ def content_key(ds: Dataset, version: str) -> str | None:
         digest.update(part.encode() + b"\0")
     package = Path(__file__).resolve().parent
     try:
-        for path in [*(package / name for name in CODE), *ds.source_files()]:
-            digest.update(f"{path.name}\0".encode())
+        named = [*((name, package / name) for name in CODE), *((p.name, p) for p in ds.source_files())]
+        for name, path in named:
+            digest.update(f"{name}\0".encode())
             digest.update(path.read_bytes())
     except OSError:
         return None

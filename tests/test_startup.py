@@ -73,8 +73,11 @@ def test_the_fast_path_imports_neither_typer_nor_pydantic(
 
 def test_a_warm_cache_parses_no_toml(tmp_path: Path) -> None:
     code = FAST_IMPORTS.format(args=["today", "--date", "01-27", "--json"])
-    assert python(code, tmp_path).split()[-1] == "True"  # the first run parses and writes the cache
-    assert python(code, tmp_path).split()[-1] == "False"  # later runs read only the cache
+    # The first run takes the dataset and the day calendar from the shipped store (data/prebuilt.store)
+    # and writes them to the user cache; later runs read only the cache. Neither parses TOML.
+    assert python(code, tmp_path).split()[-1] == "False"
+    assert sorted(p.name for p in tmp_path.rglob("*.cache")) == ["dataset.cache", "today.cache"]
+    assert python(code, tmp_path).split()[-1] == "False"
 
 
 def test_completion_reads_no_toml(tmp_path: Path) -> None:

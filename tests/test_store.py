@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import marshal
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -99,9 +98,7 @@ def test_the_shipped_store_is_current() -> None:
     prebuilt._FOUND.clear()
     shipped = prebuilt.entries(dataset.Dataset(use_imported=False), cache.store_version())
     assert shipped is not None, "data/prebuilt.store is not current: run python scripts/build_store.py"
-    assert {k: marshal.loads(v) for k, v in shipped.items()} == {
-        k: marshal.loads(v) for k, v in found.items()
-    }
+    assert built["contents"](shipped) == built["contents"](found)
 
 
 def test_the_first_run_reads_the_shipped_store_not_the_toml(
@@ -159,3 +156,25 @@ def test_search_entries_find_the_lines_that_hold_a_word() -> None:
     assert soyuz.lines_holding("soyuzms") == [] and soyuz.lines_holding("soyuzms", squeezed=True) == [0]
     with pytest.raises(ValueError):
         SearchEntries.of((("event", "d", "a\tb", "", 1, ("ab",)),)).encode()
+
+
+def test_every_module_that_shapes_the_store_is_in_its_key() -> None:
+    # In a fresh Python: every entry built from the TOML, then the package's modules that were imported.
+    root = Path(__file__).resolve().parents[1]
+    script = (
+        "import sys, runpy\n"
+        f"built = runpy.run_path({str(root / 'scripts' / 'build_store.py')!r})\n"
+        "built['build']()\n"
+        "print('\\n'.join(m.__file__ for n, m in sorted(sys.modules.items()) if n.startswith('spacefacts')))\n"
+    )
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=root, check=True
+    )
+    package = Path(prebuilt.__file__).resolve().parent
+    used = {Path(f).resolve().relative_to(package).as_posix() for f in done.stdout.split()}
+    # The key's own machinery, and the version (in the key itself), do not shape what is stored.
+    assert "today/ranking.py" in used and "payloads.py" in used
+    assert used - {"__init__.py", "classcode.py", "prebuilt.py"} <= set(prebuilt.CODE)
