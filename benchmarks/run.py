@@ -71,6 +71,13 @@ COMMANDS: list[tuple[str, str, float | None]] = [
         f"env SPACEFACTS_HOME={FRESH} {SPACEFACTS} mission soyuz-ms-11",
         FIRST,
     ),
+    ("first run: search apollo", f"env SPACEFACTS_HOME={FRESH} {SPACEFACTS} search apollo", FIRST),
+    ("first run: today --date 01-27", f"env SPACEFACTS_HOME={FRESH} {SPACEFACTS} today --date 01-27", FIRST),
+    (
+        "first run: quiz --json --seed 1",
+        f"env SPACEFACTS_HOME={FRESH} {SPACEFACTS} quiz --json --seed 1",
+        FIRST,
+    ),
 ]
 
 

@@ -49,7 +49,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 MAGIC = b"spacefacts-cache"
-FORMAT = 6  # 5: records stored by their model fields (the field list is part of the key); 6: returned_on
+FORMAT = 6  # 5: records stored by their model fields (the field list is part of the key); 6: returned_on, year_counts
 FILE = "dataset.cache"
 MAX_BYTES = 256 * 1024 * 1024  # the real cache is about 1.5 MB; ten times more data fits easily
 # Every record type the cache holds; a field added, removed, renamed or retyped in any of them
@@ -253,6 +253,7 @@ def encode(ds: Dataset) -> bytes:
         "formers": _rows(Former, ds.formers),
         "roles": ds.roles,
         "returned_on": ds.returned_on,
+        "year_counts": ds.year_counts,
     }
     return marshal.dumps(payload)
 
@@ -272,6 +273,7 @@ def decode(payload: bytes, ds: Dataset) -> None:
         "formers": _records(Former, data["formers"]),
         "roles": dict(data["roles"]),
         "returned_on": dict(data["returned_on"]),
+        "year_counts": dict(data["year_counts"]),
     }
     ds.restore(stored, values, {(t, k): f for t, k, f in data["origins"]})
 

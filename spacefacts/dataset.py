@@ -57,6 +57,7 @@ STORED_FIELDS = (
     "formers",
     "roles",
     "returned_on",
+    "year_counts",
 )
 
 
@@ -230,6 +231,13 @@ class Dataset:
         for launches in years.values():
             _in_launch_order(launches)
         return years
+
+    @cached_property
+    def year_counts(self) -> dict[int, tuple[int, int]]:
+        """Year -> (orbital launch attempts from Earth, successes): kept with the records, so the
+        launches-per-year chart decodes no launch."""
+        years = self.launches_by_year
+        return {year: (len(years[year]), sum(1 for x in years[year] if x.success)) for year in sorted(years)}
 
     @cached_property
     def launch_meta(self) -> dict[str, Any]:
@@ -434,6 +442,7 @@ class Dataset:
             "people",
             "person_keys",
             "returned_on",
+            "year_counts",
             "missions_of_person",
             "events",
             "countries",

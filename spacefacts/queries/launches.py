@@ -154,10 +154,9 @@ class YearCount:
 
 
 def launches_by_year(ds: Dataset) -> list[YearCount]:
-    years = ds.launches_by_year
+    counts = ds.year_counts
     out = []
-    for year in range(min(years), max(years) + 1):
-        launches = years.get(year, [])
-        ok = sum(1 for x in launches if x.success)
-        out.append(YearCount(year, len(launches), ok, len(launches) - ok))
+    for year in range(min(counts), max(counts) + 1):
+        attempts, ok = counts.get(year, (0, 0))
+        out.append(YearCount(year, attempts, ok, attempts - ok))
     return out
