@@ -65,8 +65,11 @@ def _same(value: V) -> V:
     return value
 
 
-def _checked_words(stored: object) -> tuple[str, ...]:
-    if not isinstance(stored, tuple) or not all(isinstance(word, str) for word in stored):
+def _checked_words(stored: object) -> tuple[tuple[str, str], ...]:
+    if not isinstance(stored, tuple) or not all(
+        isinstance(pair, tuple) and len(pair) == 2 and all(isinstance(v, str) for v in pair)
+        for pair in stored
+    ):
         raise ValueError("malformed payload words")
     return stored
 
@@ -164,15 +167,16 @@ class Dataset:
         return SearchEntries.of(tuple(index))
 
     @cached_property
-    def payload_first_words(self) -> tuple[str, ...]:
-        """The first word of each launch's main payload name, folded ("soyuz" for Soyuz MS-11;
-        "" for none), in the order of `launches`, for the counting rules; kept in the store."""
+    def payload_first_words(self) -> tuple[tuple[str, str], ...]:
+        """(the first word of a launch's main payload name, folded, and its launch time) for every
+        launch ("soyuz" for Soyuz MS-11; "" for none), for the counting rules; kept in the store, so
+        counting them decodes no launch."""
 
-        def build() -> tuple[str, ...]:
-            return tuple(next(iter(fold(x.payload).split()), "") for x in self.launches)
+        def build() -> tuple[tuple[str, str], ...]:
+            return tuple((next(iter(fold(x.payload).split()), ""), x.date.iso) for x in self.launches)
 
         if self.keep is not None:
-            words: tuple[str, ...] = self.keep("payload-words", build, _same, _checked_words)
+            words: tuple[tuple[str, str], ...] = self.keep("payload-words", build, _same, _checked_words)
             return words
         return build()
 
@@ -214,6 +218,13 @@ class Dataset:
         if self._stored is not None and "launches" not in self.__dict__:
             return LaunchesByTag(self._stored)
         return {launch.tag: launch for launch in self.launches}
+
+    def launches_in(self, year: int) -> tuple[Launch, ...]:
+        """Every launch of one year (from Earth and other worlds), in the log's order; from the store,
+        only that year is decoded."""
+        if self._stored is not None and "launches" not in self.__dict__:
+            return self._stored.launches_of(year)
+        return tuple(x for x in self.launches if x.date.year == year)
 
     @cached_property
     def launches_by_year(self) -> Mapping[int, list[Launch]]:
