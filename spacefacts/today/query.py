@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -100,6 +99,8 @@ def motd(result: Today) -> str:
     best = min(row.tier for row in result.rows)
     candidates = sorted((r for r in result.rows if r.tier == best), key=Anniversary.sort_key)
     with_lookup = [r for r in candidates if r.mission or r.person] or candidates
+    import hashlib  # here: only the one-line form pays for OpenSSL (about 2 ms)
+
     digest = hashlib.sha256(result.date.isoformat().encode()).digest()
     row = with_lookup[int.from_bytes(digest[:8], "big") % len(with_lookup)]
     ago = result.years_ago(row)
