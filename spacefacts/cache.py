@@ -49,7 +49,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 MAGIC = b"spacefacts-cache"
-FORMAT = 6  # 5: records stored by their model fields (the field list is part of the key); 6: returned_on, year_counts
+FORMAT = 6  # 5: records stored by their model fields (the field list is part of the key); 6: returned_on, year_counts, launch_span
 FILE = "dataset.cache"
 MAX_BYTES = 256 * 1024 * 1024  # the real cache is about 1.5 MB; ten times more data fits easily
 # Every record type the cache holds; a field added, removed, renamed or retyped in any of them
@@ -254,6 +254,7 @@ def encode(ds: Dataset) -> bytes:
         "roles": ds.roles,
         "returned_on": ds.returned_on,
         "year_counts": ds.year_counts,
+        "launch_span": ds.launch_span,
     }
     return marshal.dumps(payload)
 
@@ -274,6 +275,7 @@ def decode(payload: bytes, ds: Dataset) -> None:
         "roles": dict(data["roles"]),
         "returned_on": dict(data["returned_on"]),
         "year_counts": dict(data["year_counts"]),
+        "launch_span": tuple(data["launch_span"]),
     }
     ds.restore(stored, values, {(t, k): f for t, k, f in data["origins"]})
 

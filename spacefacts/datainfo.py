@@ -39,13 +39,13 @@ def data_info(ds: Dataset) -> dict[str, object]:
     from spacefacts import __version__
     from spacefacts.payloads import payloads_of
 
-    launches = ds.launches
+    launch_count, first_launch, last_launch = ds.launch_span
     missions = ds.missions
     payload_data = payloads_of(ds)
     landed = [m.landing.iso for m in missions if m.landing]
     cosmos_evas = [e.start.iso for p in ds.people for e in p.evas]
     covers = {
-        "launches.toml": f"launches {launches[0].date.iso[:10]} through {launches[-1].date.iso[:10]}",
+        "launches.toml": f"launches {first_launch[:10]} through {last_launch[:10]}",
         "missions.toml": f"crewed flights through {max(m.launch.iso for m in missions)[:10]}"
         f" (landings through {max(landed)[:10]})",
         "people.toml": f"{len(ds.people)} people; EVAs: "
@@ -58,7 +58,7 @@ def data_info(ds: Dataset) -> dict[str, object]:
         "payloads.toml": f"{len(payload_data.rows)} payloads; {len(payload_data.famous)} by common name",
     }
     counts = {
-        "launches.toml": len(launches),
+        "launches.toml": launch_count,
         "missions.toml": len(missions),
         "people.toml": len(ds.people),
         "events.toml": len(ds.events),

@@ -58,6 +58,7 @@ STORED_FIELDS = (
     "roles",
     "returned_on",
     "year_counts",
+    "launch_span",
 )
 
 
@@ -242,6 +243,13 @@ class Dataset:
         for launches in years.values():
             _in_launch_order(launches)
         return years
+
+    @cached_property
+    def launch_span(self) -> tuple[int, str, str]:
+        """(how many launches the log holds, the first's time, the last's): kept with the records, so
+        `data info` decodes no launch."""
+        launches = self.launches
+        return (len(launches), launches[0].date.iso, launches[-1].date.iso) if launches else (0, "", "")
 
     @cached_property
     def year_counts(self) -> dict[int, tuple[int, int]]:
@@ -454,6 +462,7 @@ class Dataset:
             "person_keys",
             "returned_on",
             "year_counts",
+            "launch_span",
             "missions_of_person",
             "events",
             "countries",
