@@ -6,17 +6,23 @@ from __future__ import annotations
 
 import bisect
 import shlex
-from functools import lru_cache
+from collections.abc import Mapping
+from datetime import date
+from functools import cached_property, lru_cache
+from typing import TYPE_CHECKING, Any
 
 from spacefacts.dataset import Dataset
-from spacefacts.model import Event, Mission
-from spacefacts.quiz.difficulty import Fame
+from spacefacts.model import Event, Mission, Person
+from spacefacts.quiz.difficulty import Fame, Renown
 from spacefacts.quiz.fair import Pools
 from spacefacts.quiz.questions import (
     Happening,
     mission_lookup,
     mission_source,
 )
+
+if TYPE_CHECKING:
+    from spacefacts.queries.launches import YearSummary
 
 PLANETS = frozenset({"Mercury", "Venus", "Mars", "Jupiter", "Saturn", "Uranus", "Neptune", "Pluto"})
 
@@ -27,46 +33,114 @@ _MIN_GAP_DAYS = 2  # dates a day apart could be the same day in another time zon
 
 
 class Bank:
-    """Everything the generators need, indexed once per dataset."""
+    """Everything the generators need, indexed per dataset when first asked for.
 
-    def __init__(self, ds: Dataset):
-        from spacefacts import queries
+    A quiz asks a few questions, so it builds only the indexes those need. The ones that take a
+    pass over every person or a ranking of every record (KEPT, and the pools' own) can be handed
+    in from the derived-data cache (spacefacts.quiz.kept): `kept_state()` gives them as plain
+    data and `Bank(ds, state)` takes them back, each turned into its index when first asked for.
+    """
 
+    KEPT = ("nameable", "aboard", "happenings")
+
+    def __init__(self, ds: Dataset, kept: Mapping[str, Any] | None = None):
         self.ds = ds
-        self.pools = Pools(ds)
-        self.missions = [m for m in ds.missions if m.kind != "abort" and m.outcome == "success"]
-        self.fame = Fame(ds)
+        self._kept = kept
+        self.pools = Pools(ds, kept["pools"] if kept is not None else None)
 
-        # Who is linked to a mission: its crew, and those who came home on it (they flew on it too).
-        self.aboard: dict[str, set[str]] = {m.id: {seat.person for seat in m.crew} for m in ds.missions}
+    def kept_state(self) -> dict[str, Any]:
+        """The KEPT indexes and the pools' as plain data for the cache (marshal)."""
+        return {
+            "pools": self.pools.kept_state(),
+            "nameable": sorted(self.nameable),
+            "aboard": {mission: sorted(people) for mission, people in self.aboard.items()},
+            "happenings": [
+                (h.key, h.day.toordinal(), h.text, h.renown.points, h.renown.reasons, h.lookup, h.source)
+                for h in self.happenings
+            ],
+        }
+
+    @cached_property
+    def missions(self) -> list[Mission]:
+        return [m for m in self.ds.missions if m.kind != "abort" and m.outcome == "success"]
+
+    @cached_property
+    def fame(self) -> Fame:
+        return Fame(self.ds)
+
+    @cached_property
+    def aboard(self) -> dict[str, set[str]]:
+        """Who is linked to a mission: its crew, and those who came home on it (they flew on it too)."""
+        if self._kept is not None:
+            return {mission: set(people) for mission, people in self._kept["aboard"].items()}
+        ds = self.ds
+        aboard: dict[str, set[str]] = {m.id: {seat.person for seat in m.crew} for m in ds.missions}
         for p in ds.people:
             for back in p.returns:
-                if back.on in self.aboard:
-                    self.aboard[back.on].add(p.id)
-        self.rides: dict[str, set[str]] = {}
+                if back.on in aboard:
+                    aboard[back.on].add(p.id)
+        return aboard
+
+    @cached_property
+    def rides(self) -> dict[str, set[str]]:
+        rides: dict[str, set[str]] = {}
         for mission_id, people in self.aboard.items():
             for person_id in people:
-                self.rides.setdefault(person_id, set()).add(mission_id)
+                rides.setdefault(person_id, set()).add(mission_id)
+        return rides
 
-        # Two people of the same display name would make an option ambiguous: leave them out.
+    @cached_property
+    def people(self) -> list[Person]:
+        """Two people of the same display name would make an option ambiguous: leave them out."""
         name_count: dict[str, int] = {}
-        for p in ds.people:
+        for p in self.ds.people:
             name_count[p.name] = name_count.get(p.name, 0) + 1
-        self.people = [p for p in ds.people if name_count[p.name] == 1]
-        self.nameable = {p.id for p in self.people}
-        self.first_year = {
+        return [p for p in self.ds.people if name_count[p.name] == 1]
+
+    @cached_property
+    def nameable(self) -> set[str]:
+        if self._kept is not None:
+            return set(self._kept["nameable"])
+        return {p.id for p in self.people}
+
+    @cached_property
+    def first_year(self) -> dict[str, int]:
+        ds = self.ds
+        return {
             p.id: min(ds.mission_by_id[m].launch.year for m in p.flights if m in ds.mission_by_id)
             for p in self.people
             if any(m in ds.mission_by_id for m in p.flights)
         }
 
-        self.year_summaries = {
+    @cached_property
+    def year_summaries(self) -> dict[int, YearSummary]:
+        """Every year whose launch log is complete (the launch-count questions)."""
+        from spacefacts import queries
+
+        return {
             year: summary
-            for year in ds.launches_by_year
-            if (summary := queries.launches_in_year(ds, year)).complete
+            for year in self.ds.launches_by_year
+            if (summary := queries.launches_in_year(self.ds, year)).complete
         }
-        self.happenings = self._happenings(ds)
-        self._days = [h.day.toordinal() for h in self.happenings]  # ascending: sorted by day
+
+    def year_summary(self, year: int) -> YearSummary:
+        """One year's launches, without summing up every other year."""
+        from spacefacts import queries
+
+        return queries.launches_in_year(self.ds, year)
+
+    @cached_property
+    def happenings(self) -> list[Happening]:
+        if self._kept is not None:
+            return [
+                Happening(key, date.fromordinal(day), text, Renown(points, tuple(reasons)), lookup, source)
+                for key, day, text, points, reasons, lookup, source in self._kept["happenings"]
+            ]
+        return self._happenings(self.ds)
+
+    @cached_property
+    def _days(self) -> list[int]:
+        return [h.day.toordinal() for h in self.happenings]  # ascending: sorted by day
 
     # Pools -------------------------------------------------------------------------------------
 

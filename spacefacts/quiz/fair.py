@@ -28,8 +28,9 @@ from __future__ import annotations
 import random
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
 
 from spacefacts.model import Mission
 
@@ -118,31 +119,98 @@ def draw(
 
 
 class Pools:
-    """Who and what a knowledgeable player would weigh, indexed once per dataset."""
+    """Who and what a knowledgeable player would weigh, indexed per dataset when first asked for.
 
-    def __init__(self, ds: Dataset):
+    The indexes that take a pass over every launch or person (KEPT) can be handed in from the
+    derived-data cache (spacefacts.quiz.kept): `kept_state()` gives them as plain data, and
+    `Pools(ds, state)` takes them back, each turned into its index only when first asked for, so
+    a quiz of ten questions reads neither 7,000 launches nor every person.
+    """
+
+    KEPT = ("family_state", "vehicle_family", "vehicles_by", "sites_by", "program_countries", "citizens")
+
+    def __init__(self, ds: Dataset, kept: Mapping[str, Any] | None = None):
         self.ds = ds
-        self.flown = [m for m in ds.missions if m.kind != "abort"]
-        self.family_state = self._family_states()
-        # Names a reader knows (curated/sites.toml) come before GCAT's long descriptions.
-        self.known_site = {site.name for site in ds.sites.values() if site.name_source}
-        self.vehicle_family = {launch.vehicle: launch.family or launch.vehicle for launch in ds.launches}
-        # (program state, year) -> launch counts by vehicle and by site name
-        self.vehicles_by: dict[tuple[str, int], Counter[str]] = {}
-        self.sites_by: dict[tuple[str, int], Counter[str]] = {}
-        for launch in ds.launches:
-            key = (program_state(launch.state), launch.date.year)
-            self.vehicles_by.setdefault(key, Counter())[launch.vehicle] += 1
-            site = ds.sites.get(launch.site)
-            if site is not None and program_state(site.state) == key[0]:
-                self.sites_by.setdefault(key, Counter())[site.name] += 1
-        self.state_country = {
-            program_state(p.citizen): p.country for p in ds.people if p.citizen in ("US", "RU", "CN")
+        self._kept = kept
+
+    def kept_state(self) -> dict[str, Any]:
+        """The KEPT indexes as plain data for the cache (marshal): dicts, lists and text."""
+        return {
+            "family_state": self.family_state,
+            "vehicle_family": self.vehicle_family,
+            "vehicles_by": {key: dict(counts) for key, counts in self.vehicles_by.items()},
+            "sites_by": {key: dict(counts) for key, counts in self.sites_by.items()},
+            "program_countries": sorted(self.program_countries),
+            "citizens": self.citizens,
         }
-        self.first_flight: dict[str, Mission] = {}
+
+    @cached_property
+    def flown(self) -> list[Mission]:
+        return [m for m in self.ds.missions if m.kind != "abort"]
+
+    @cached_property
+    def family_state(self) -> dict[str, str]:
+        if self._kept is not None:
+            return dict(self._kept["family_state"])
+        return self._family_states()
+
+    @cached_property
+    def known_site(self) -> set[str]:
+        """Names a reader knows (curated/sites.toml) come before GCAT's long descriptions."""
+        return {site.name for site in self.ds.sites.values() if site.name_source}
+
+    @cached_property
+    def vehicle_family(self) -> dict[str, str]:
+        if self._kept is not None:
+            return dict(self._kept["vehicle_family"])
+        return {launch.vehicle: launch.family or launch.vehicle for launch in self.ds.launches}
+
+    @cached_property
+    def vehicles_by(self) -> dict[tuple[str, int], Counter[str]]:
+        """(program state, year) -> launch counts by vehicle."""
+        if self._kept is not None:
+            return {key: Counter(counts) for key, counts in self._kept["vehicles_by"].items()}
+        table: dict[tuple[str, int], Counter[str]] = {}
+        for launch in self.ds.launches:
+            key = (program_state(launch.state), launch.date.year)
+            table.setdefault(key, Counter())[launch.vehicle] += 1
+        return table
+
+    @cached_property
+    def sites_by(self) -> dict[tuple[str, int], Counter[str]]:
+        """(program state, year) -> launch counts by site name, of the state's own sites."""
+        if self._kept is not None:
+            return {key: Counter(counts) for key, counts in self._kept["sites_by"].items()}
+        table: dict[tuple[str, int], Counter[str]] = {}
+        for launch in self.ds.launches:
+            key = (program_state(launch.state), launch.date.year)
+            site = self.ds.sites.get(launch.site)
+            if site is not None and program_state(site.state) == key[0]:
+                table.setdefault(key, Counter())[site.name] += 1
+        return table
+
+    @cached_property
+    def citizens(self) -> dict[str, tuple[str, str]]:
+        """Person id -> (citizen code, country) of everyone: what the pools ask of a person."""
+        if self._kept is not None:
+            return {
+                person: (citizen, country) for person, (citizen, country) in self._kept["citizens"].items()
+            }
+        return {p.id: (p.citizen, p.country) for p in self.ds.people}
+
+    @cached_property
+    def state_country(self) -> dict[str, str]:
+        return {
+            program_state(p.citizen): p.country for p in self.ds.people if p.citizen in ("US", "RU", "CN")
+        }
+
+    @cached_property
+    def first_flight(self) -> dict[str, Mission]:
+        first: dict[str, Mission] = {}
         for m in sorted(self.flown, key=lambda m: m.launch.iso):
             for seat in m.crew:
-                self.first_flight.setdefault(seat.person, m)
+                first.setdefault(seat.person, m)
+        return first
 
     def _family_states(self) -> dict[str, str]:
         votes: dict[str, Counter[str]] = {}
@@ -175,17 +243,18 @@ class Pools:
         """Person ids: same family, era and country as `like`; same family and era; same family;
         the same program's other families in the era."""
         family, state, year = self.family(m), self.state(m), m.launch.year
-        liked = self.ds.person_by_id.get(like)
-        country = liked.citizen if liked else None
+        citizens = self.citizens
+        liked = citizens.get(like)
+        country = liked[0] if liked else None
         tiers: list[list[str]] = [[], [], [], []]
         for other in self.flown:
             near = abs(other.launch.year - year) <= years
             same_family = self.family(other) == family
             for seat in other.crew:
-                person = self.ds.person_by_id.get(seat.person)
+                person = citizens.get(seat.person)
                 if person is None:
                     continue
-                if same_family and near and person.citizen == country:
+                if same_family and near and person[0] == country:
                     tiers[0].append(seat.person)
                 if same_family and near:
                     tiers[1].append(seat.person)
@@ -256,8 +325,11 @@ class Pools:
         # A Soviet cosmonaut listed under Ukraine flew for their own program of the time.
         return program_state(person.citizen) != self.state(first) and not same_country(person.country, home)
 
+    @cached_property
     def program_countries(self) -> set[str]:
         """Countries with crewed programs of their own (USA, Russia, China)."""
+        if self._kept is not None:
+            return set(self._kept["program_countries"])
         states = set(self.family_state.values())
         return {p.country for p in self.ds.people if p.country and program_state(p.citizen) in states}
 
@@ -266,7 +338,7 @@ class Pools:
         in the era. When the answer is a country with its own program, the other such countries
         come first, so that one superpower never stands among small nations."""
         person = self.ds.person_by_id[person_id]
-        majors = self.program_countries()
+        majors = self.program_countries
         first = self.first_flight.get(person_id)
         year = first.launch.year if first else 0
         families = {self.family(m) for m in self.flown if any(s.person == person_id for s in m.crew)}
@@ -274,15 +346,18 @@ class Pools:
         for m in self.flown:
             near = abs(m.launch.year - year) <= years
             for seat in m.crew:
-                other = self.ds.person_by_id.get(seat.person)
-                if other is None or not other.country or program_state(other.citizen) == self.state(m):
+                other = self.citizens.get(seat.person)
+                if other is None:
+                    continue
+                citizen, country = other
+                if not country or program_state(citizen) == self.state(m):
                     continue
                 if self.family(m) in families and near:
-                    tiers[0].append(other.country)
+                    tiers[0].append(country)
                 if self.family(m) in families:
-                    tiers[1].append(other.country)
+                    tiers[1].append(country)
                 if near:
-                    tiers[2].append(other.country)
+                    tiers[2].append(country)
         if person.country in majors:
             tiers.insert(0, sorted(majors))
         return [[c for c in tier if not same_country(c, person.country)] for tier in tiers]

@@ -59,7 +59,7 @@ def site(bank: Bank, subject: str, rng: random.Random) -> Made:
 
 
 def launch_count(bank: Bank, subject: str, rng: random.Random) -> Made:
-    summary = bank.year_summaries[int(subject)]
+    summary = bank.year_summary(int(subject))
     total = summary.total
     step = max(1, round(total * rng.uniform(0.06, 0.12)))
     numbers = spread(rng, total, step, 1, 10 * total + 10)

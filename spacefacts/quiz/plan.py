@@ -6,7 +6,6 @@ questions (balanced across kinds; with the answer store, missed and new ones fir
 from __future__ import annotations
 
 import random
-import secrets
 import shlex
 from dataclasses import dataclass, field
 from datetime import date
@@ -15,7 +14,7 @@ from typing import TYPE_CHECKING
 from spacefacts.dataset import Dataset
 from spacefacts.errors import NotFound, UsageError
 from spacefacts.quiz import kinds
-from spacefacts.quiz.bank import bank
+from spacefacts.quiz.kept import bank_and_specs
 from spacefacts.quiz.kinds import KIND_CATEGORY, Spec
 from spacefacts.quiz.questions import CATEGORIES, DEFAULT_QUESTIONS, DIFFICULTIES, OPTIONS, Question
 
@@ -57,6 +56,8 @@ def plan(
         return Plan(f"daily-{when.isoformat()}", True, f"spacefacts quiz --daily --date {when}{extra}")
     if seed is not None:
         return Plan(seed, True, f"spacefacts quiz --seed {seed}{extra}")
+    import secrets  # only here: it loads hashlib (OpenSSL), a few ms a seeded quiz need not pay
+
     return Plan(secrets.randbelow(1_000_000), False, None)
 
 
@@ -124,8 +125,8 @@ def build_quiz(
     if count < 1:
         raise UsageError("--questions must be at least 1")
     check_filters(category, difficulty)
-    b = bank(ds)
-    specs = [s for s in kinds.specs(b) if _matches(s, category, difficulty)]
+    b, every = bank_and_specs(ds)
+    specs = [s for s in every if _matches(s, category, difficulty)]
     if not specs:
         raise NotFound(
             f"no questions match category '{category or 'any'}' and difficulty '{difficulty or 'any'}'"

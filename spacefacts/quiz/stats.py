@@ -128,13 +128,13 @@ def with_prompts(result: QuizStats, ds: Dataset) -> QuizStats:
     """Today's wording for the most missed questions the log does not word (answered before the log)."""
     import random
 
-    from spacefacts.quiz.bank import bank
-    from spacefacts.quiz.kinds import generate, specs
+    from spacefacts.quiz.kept import bank_and_specs
+    from spacefacts.quiz.kinds import generate
 
-    b = bank(ds)
+    b, every = bank_and_specs(ds)
     wanted = {m.question for m in result.most_missed if m.prompt is None}
     found: dict[str, tuple[str, str]] = {}
-    for spec in specs(b):
+    for spec in every:
         if spec.id in wanted:
             question = generate(b, spec, random.Random(f"spacefacts-quiz:stats:{spec.id}"))
             if question is not None:
