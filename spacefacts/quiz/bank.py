@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import bisect
 import shlex
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 from functools import cached_property, lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from spacefacts.dataset import Dataset
 from spacefacts.model import Event, Mission, Person
@@ -24,6 +24,7 @@ from spacefacts.quiz.questions import (
 if TYPE_CHECKING:
     from spacefacts.queries.launches import YearSummary
 
+T = TypeVar("T")
 PLANETS = frozenset({"Mercury", "Venus", "Mars", "Jupiter", "Saturn", "Uranus", "Neptune", "Pluto"})
 
 # Events generated from McDowell's rows repeat the crewed-flight records, so the history
@@ -47,11 +48,13 @@ class Bank:
         self.ds = ds
         self._kept = kept
         self.pools = Pools(ds, kept["pools"] if kept is not None else None)
+        self._indexes: dict[str, Any] = dict(kept["kinds"]) if kept is not None else {}
 
     def kept_state(self) -> dict[str, Any]:
         """The KEPT indexes and the pools' as plain data for the cache (marshal)."""
         return {
             "pools": self.pools.kept_state(),
+            "kinds": self._indexes,
             "nameable": sorted(self.nameable),
             "aboard": {mission: sorted(people) for mission, people in self.aboard.items()},
             "happenings": [
@@ -59,6 +62,14 @@ class Bank:
                 for h in self.happenings
             ],
         }
+
+    def index(self, name: str, build: Callable[[], T]) -> T:
+        """A question kind's own index, built once per bank. Plain data only (what marshal holds):
+        spacefacts.quiz.kept keeps it with the bank when the kind's specs built it."""
+        if name not in self._indexes:
+            self._indexes[name] = build()
+        found: T = self._indexes[name]
+        return found
 
     @cached_property
     def missions(self) -> list[Mission]:
@@ -122,12 +133,6 @@ class Bank:
             for year in self.ds.launches_by_year
             if (summary := queries.launches_in_year(self.ds, year)).complete
         }
-
-    def year_summary(self, year: int) -> YearSummary:
-        """One year's launches, without summing up every other year."""
-        from spacefacts import queries
-
-        return queries.launches_in_year(self.ds, year)
 
     @cached_property
     def happenings(self) -> list[Happening]:

@@ -8,11 +8,10 @@ explanation, lookup, source), or None when there are too few fair distractors.
 from __future__ import annotations
 
 import random
-from typing import TYPE_CHECKING
-
-from spacefacts import stations
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from spacefacts import stations
     from spacefacts.quiz.bank import Bank
     from spacefacts.quiz.questions import Made
 
@@ -29,18 +28,36 @@ def _level(sd: stations.Stations, e: stations.Expedition) -> str:
     return "easy" if first.id == e.id else "medium"
 
 
-def specs(bank: Bank) -> list[tuple[str, str, str]]:
-    """(kind, subject, difficulty) for every expedition that can be asked about."""
+def _index(bank: Bank) -> dict[str, Any]:
+    """What the expedition questions ask, for every expedition: built once per bank from the
+    stations and kept with it (spacefacts.quiz.kept), so a question does not load the stations.
+    "commander": expedition id -> (commander, the tiers of people to draw from, prompt,
+    explanation, lookup, source); "station": expedition id -> (prompt, station, the tiers of
+    stations to draw from, explanation, lookup, source); "specs": (kind, subject, difficulty)."""
+    return bank.index("expeditions", lambda: _build(bank))
+
+
+def _build(bank: Bank) -> dict[str, Any]:
+    from spacefacts import stations
+
     sd = stations.load(bank.ds)
-    found = []
+    found: dict[str, Any] = {"specs": [], "commander": {}, "station": {}}
     for e in sd.expeditions:
         level = _level(sd, e)
         commander = e.commander
-        if commander is not None and commander.person in bank.nameable:
-            found.append(("expedition-commander", e.id, level))
+        if commander is not None:
+            found["commander"][e.id] = _commander(bank, sd, e, commander.person)
+            if commander.person in bank.nameable:
+                found["specs"].append(("expedition-commander", e.id, level))
+        found["station"][e.id] = _station(bank, sd, e)
         if any(m.person in bank.nameable for m in e.members):
-            found.append(("expedition-station", e.id, level))
+            found["specs"].append(("expedition-station", e.id, level))
     return found
+
+
+def specs(bank: Bank) -> list[tuple[str, str, str]]:
+    """(kind, subject, difficulty) for every expedition that can be asked about."""
+    return list(_index(bank)["specs"])
 
 
 def _sample(rng: random.Random, tiers: list[list[str]], exclude: set[str]) -> list[str] | None:
@@ -63,15 +80,12 @@ def _source(e: stations.Expedition) -> str:
     return f"{e.sources[0]} ({e.src})"
 
 
-def commander(bank: Bank, subject: str, rng: random.Random) -> Made:
+def _commander(bank: Bank, sd: stations.Stations, e: stations.Expedition, boss: str) -> tuple[Any, ...]:
+    from spacefacts import stations
+
     ds = bank.ds
-    sd = stations.load(ds)
-    e = next(x for x in sd.expeditions if x.id == subject)
-    boss = e.commander
-    if boss is None:
-        return None
     year = e.start.year
-    crewmates = [m.person for m in e.members if m.person != boss.person]
+    crewmates = [m.person for m in e.members if m.person != boss]
     same_station = [m.person for x in sd.of_station(e.station) for m in x.members]
     same_era = [
         seat.person
@@ -80,26 +94,15 @@ def commander(bank: Bank, subject: str, rng: random.Random) -> Made:
         for seat in m.crew
     ]
     tiers = [[p for p in tier if p in bank.nameable] for tier in (crewmates, same_station, same_era)]
-    picked = _sample(rng, tiers, {boss.person})
-    if picked is None:
-        return None
-    name = ds.person_by_id[boss.person].name
+    name = ds.person_by_id[boss].name
     crew = ", ".join(ds.person_by_id[m.person].name for m in e.members if m.person in ds.person_by_id)
     explanation = f"{name} commanded {e.name} ({e.start.iso[:10]} to {e.end.iso[:10] if e.end else 'later'}); crew: {crew}."
-    return (
-        f"Who commanded {_title(sd, e)}, which began in {year}?",
-        name,
-        [ds.person_by_id[p].name for p in picked],
-        explanation,
-        f"spacefacts station {e.station}",
-        _source(e),
-    )
+    prompt = f"Who commanded {_title(sd, e)}, which began in {year}?"
+    return boss, tiers, prompt, explanation, f"spacefacts station {e.station}", _source(e)
 
 
-def station_of(bank: Bank, subject: str, rng: random.Random) -> Made:
+def _station(bank: Bank, sd: stations.Stations, e: stations.Expedition) -> tuple[Any, ...]:
     ds = bank.ds
-    sd = stations.load(ds)
-    e = next(x for x in sd.expeditions if x.id == subject)
     right = sd.station(e.station)
     year = e.start.year
     # Stations in orbit within ERA_YEARS of the crew first, then any other.
@@ -108,17 +111,34 @@ def station_of(bank: Bank, subject: str, rng: random.Random) -> Made:
         for s in sd.stations
         if abs(s.launch.year - year) <= ERA_YEARS or (s.reentry and abs(s.reentry.year - year) <= ERA_YEARS)
     ]
-    picked = _sample(rng, [near, [s.name for s in sd.stations]], {right.name})
-    if picked is None:
-        return None
     names = [ds.person_by_id[m.person].name for m in e.members if m.person in ds.person_by_id]
     shown = names if len(names) <= 3 else names[:3]
     crew = ", ".join(shown) + (" and others" if len(names) > len(shown) else "")
     return (
         f"Which space station hosted the long-duration crew of {crew} from {e.start.iso[:10]}?",
         right.name,
-        picked,
+        [near, [s.name for s in sd.stations]],
         f"{crew} served as {e.name} aboard {right.name}.",
         f"spacefacts station {right.id}",
         _source(e),
     )
+
+
+def commander(bank: Bank, subject: str, rng: random.Random) -> Made:
+    asked = _index(bank)["commander"].get(subject)
+    if asked is None:
+        return None
+    boss, tiers, prompt, explanation, lookup, source = asked
+    picked = _sample(rng, tiers, {boss})
+    if picked is None:
+        return None
+    people = bank.ds.person_by_id
+    return prompt, people[boss].name, [people[p].name for p in picked], explanation, lookup, source
+
+
+def station_of(bank: Bank, subject: str, rng: random.Random) -> Made:
+    prompt, right, tiers, explanation, lookup, source = _index(bank)["station"][subject]
+    picked = _sample(rng, tiers, {right})
+    if picked is None:
+        return None
+    return prompt, right, picked, explanation, lookup, source

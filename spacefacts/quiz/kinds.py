@@ -92,8 +92,9 @@ def specs(b: Bank) -> list[Spec]:
             found.append(Spec("mission-of", p.id, level(renown.points), renown))
         if p.country and b.pools.is_guest(p.id):
             found.append(Spec("country", p.id, level(renown.points), renown))
-    complete = sorted(b.year_summaries)
-    busiest = max(complete, key=lambda y: b.year_summaries[y].total)
+    counts = missions.year_counts(b)
+    complete = sorted(counts)
+    busiest = max(complete, key=lambda y: counts[y][0])
     for year in complete:
         renown = NOTHING
         if year == complete[0]:
@@ -108,7 +109,7 @@ def specs(b: Bank) -> list[Spec]:
         if len(b.around(h)) >= OPTIONS - 1:
             found.append(Spec("on-date", h.key, recalled, h.renown))
     found.extend(Spec(*spec) for spec in expeditions.specs(b))
-    found.extend(Spec(*made) for made in uncrewed.specs(b.ds))
+    found.extend(Spec(*made) for made in uncrewed.specs(b))
     return found
 
 

@@ -58,24 +58,45 @@ def site(bank: Bank, subject: str, rng: random.Random) -> Made:
     return prompt, name, picked, explanation, mission_lookup(m.id), bank.launch_source(m)
 
 
+def year_counts(bank: Bank) -> dict[int, tuple[int, int, int, str, str, str, str, str]]:
+    """Each year whose launch log is complete -> its launches, successes and failures, the counting
+    rule, and the first and last launch (tag, source): built once per bank from every year's
+    launches and kept with it (spacefacts.quiz.kept), so a question reads no launch."""
+    return bank.index(
+        "launch-counts",
+        lambda: {
+            year: (
+                s.total,
+                s.successes,
+                s.failures,
+                s.rule,
+                s.launches[0].tag,
+                s.launches[0].src,
+                s.launches[-1].tag,
+                s.launches[-1].src,
+            )
+            for year, s in bank.year_summaries.items()
+        },
+    )
+
+
 def launch_count(bank: Bank, subject: str, rng: random.Random) -> Made:
-    summary = bank.year_summary(int(subject))
-    total = summary.total
+    year = int(subject)
+    total, successes, failures, rule, first_tag, first_src, last_tag, last_src = year_counts(bank)[year]
     step = max(1, round(total * rng.uniform(0.06, 0.12)))
     numbers = spread(rng, total, step, 1, 10 * total + 10)
     if numbers is None:
         return None
-    first, last = summary.launches[0], summary.launches[-1]
     explanation = (
-        f"GCAT lists {total} orbital launch attempts from Earth in {summary.year} "
-        f"({count_of(summary.successes, 'success', 'successes')}, {count_of(summary.failures, 'failure', 'failures')}), "
-        f"counted as {summary.rule}."
+        f"GCAT lists {total} orbital launch attempts from Earth in {year} "
+        f"({count_of(successes, 'success', 'successes')}, {count_of(failures, 'failure', 'failures')}), "
+        f"counted as {rule}."
     )
     return (
-        f"How many orbital launch attempts from Earth were there in {summary.year}, failures included?",
+        f"How many orbital launch attempts from Earth were there in {year}, failures included?",
         str(total),
         [str(n) for n in numbers if n != total],
         explanation,
-        f"spacefacts launches {summary.year}",
-        f"GCAT launch log, Jonathan McDowell ({first.tag} {first.src} to {last.tag} {last.src})",
+        f"spacefacts launches {year}",
+        f"GCAT launch log, Jonathan McDowell ({first_tag} {first_src} to {last_tag} {last_src})",
     )

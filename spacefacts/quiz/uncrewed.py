@@ -61,37 +61,95 @@ def arrivals(ds: Dataset) -> list[Arrival]:
     return sorted(found, key=lambda a: (a.day, a.craft))
 
 
-def first_at(ds: Dataset) -> dict[str, Arrival]:
+def first_at(found: list[Arrival]) -> dict[str, Arrival]:
+    """The first arrival at each body, of arrivals in date order."""
     firsts: dict[str, Arrival] = {}
-    for a in arrivals(ds):
+    for a in found:
         firsts.setdefault(a.body, a)
     return firsts
 
 
-def specs(ds: Dataset) -> list[tuple[str, str, str]]:
-    """(kind, subject, difficulty) for every askable question."""
-    from spacefacts import payloads
-
-    out = [("first-probe", body, "medium") for body in sorted(first_at(ds))]
-    data = payloads.payloads_of(ds)
-    for f in data.famous:
-        row = data.by_jcat(f.jcat)
-        if row is not None and row.launch in ds.launch_by_tag:
-            out.append(("carried-by", f.id, "medium"))
-    return out
-
-
-def launch_label(ds: Dataset, launch: Launch) -> str:
-    """`Titan IIIE, 1977-08-20`, or `STS-31 (Space Shuttle), 1990-04-24` for a crewed flight."""
-    crewed = next((m for m in ds.missions if m.launch_tag == launch.tag and m.crew), None)
-    what = f"{crewed.name} ({launch.vehicle})" if crewed else launch.vehicle
+def launch_label(launch: Launch, crewed: dict[str, str]) -> str:
+    """`Titan IIIE, 1977-08-20`, or `STS-31 (Space Shuttle), 1990-04-24` for a crewed flight
+    (`crewed`: launch tag -> the name of the first crewed mission listed with it)."""
+    name = crewed.get(launch.tag)
+    what = f"{name} ({launch.vehicle})" if name else launch.vehicle
     return f"{what}, {launch.date.iso[:10]}"
 
 
-def _first_probe(ds: Dataset, subject: str, rng: random.Random) -> Any:
-    firsts = first_at(ds)
+def _carried(ds: Dataset) -> dict[str, tuple[str, str, list[str], str, str, str]]:
+    """Famous payload id -> what its carried-by question asks (prompt, answer, the launches to draw
+    distractors from, explanation, lookup, source), for each famous payload with a GCAT launch."""
+    from spacefacts import payloads
+
+    crewed: dict[str, str] = {}
+    for m in ds.missions:
+        if m.launch_tag and m.crew:
+            crewed.setdefault(m.launch_tag, m.name)
+    data = payloads.payloads_of(ds)
+    found = {}
+    for famous in data.famous:
+        row = data.by_jcat(famous.jcat)
+        if row is None or row.launch not in ds.launch_by_tag:
+            continue
+        launch = ds.launch_by_tag[row.launch]
+        answer = launch_label(launch, crewed)
+        family = launch.family or launch.vehicle
+        near = [
+            x
+            for year in range(launch.date.year - 2, launch.date.year + 3)
+            for x in ds.launches_by_year.get(year, [])
+            if x.tag != launch.tag and (x.family or x.vehicle) == family
+        ]
+        pool = sorted({launch_label(x, crewed) for x in near} - {answer})
+        if len(pool) < 3:
+            pool = sorted(
+                {
+                    launch_label(x, crewed)
+                    for x in ds.launches_by_year.get(launch.date.year, [])
+                    if x.tag != launch.tag
+                }
+                - {answer}
+            )
+        found[famous.id] = (
+            f"Which launch carried {famous.name}?",
+            answer,
+            pool,
+            f"{famous.name} (GCAT {row.name}, {row.piece}) rode {answer} from GCAT launch {launch.tag}.",
+            f"spacefacts mission {famous.id}",
+            f"GCAT {launch.src}",
+        )
+    return found
+
+
+def _index(bank: Bank) -> dict[str, Any]:
+    """The arrivals (as rows) and the carried-by questions: built once per bank from the payloads
+    and events, and kept with it (spacefacts.quiz.kept), so a question does not load the payloads."""
+    return bank.index(
+        "uncrewed",
+        lambda: {
+            "arrivals": [(a.craft, a.body, a.day, a.source, a.lookup) for a in arrivals(bank.ds)],
+            "carried": _carried(bank.ds),
+        },
+    )
+
+
+def _arrivals(bank: Bank) -> list[Arrival]:
+    return [Arrival(*row) for row in _index(bank)["arrivals"]]
+
+
+def specs(bank: Bank) -> list[tuple[str, str, str]]:
+    """(kind, subject, difficulty) for every askable question."""
+    out = [("first-probe", body, "medium") for body in sorted(first_at(_arrivals(bank)))]
+    out += [("carried-by", famous, "medium") for famous in _index(bank)["carried"]]
+    return out
+
+
+def first_probe(bank: Bank, subject: str, rng: random.Random) -> Any:
+    found = _arrivals(bank)
+    firsts = first_at(found)
     first = firsts[subject]
-    later = sorted({a.craft for a in arrivals(ds) if a.body == subject and a.craft != first.craft})
+    later = sorted({a.craft for a in found if a.body == subject and a.craft != first.craft})
     others = sorted({a.craft for a in firsts.values() if a.craft != first.craft} - set(later))
     distractors = (rng.sample(later, min(3, len(later))) + rng.sample(others, len(others)))[:3]
     if len(distractors) < 3:
@@ -106,47 +164,8 @@ def _first_probe(ds: Dataset, subject: str, rng: random.Random) -> Any:
     )
 
 
-def _carried_by(ds: Dataset, subject: str, rng: random.Random) -> Any:
-    from spacefacts import payloads
-
-    data = payloads.payloads_of(ds)
-    famous = next(f for f in data.famous if f.id == subject)
-    row = data.by_jcat(famous.jcat)
-    assert row is not None  # specs() offers only famous payloads with a row
-    launch = ds.launch_by_tag[row.launch]
-    answer = launch_label(ds, launch)
-    family = launch.family or launch.vehicle
-    near = [
-        x
-        for year in range(launch.date.year - 2, launch.date.year + 3)
-        for x in ds.launches_by_year.get(year, [])
-        if x.tag != launch.tag and (x.family or x.vehicle) == family
-    ]
-    pool = sorted({launch_label(ds, x) for x in near} - {answer})
-    if len(pool) < 3:
-        pool = sorted(
-            {
-                launch_label(ds, x)
-                for x in ds.launches_by_year.get(launch.date.year, [])
-                if x.tag != launch.tag
-            }
-            - {answer}
-        )
+def carried_by(bank: Bank, subject: str, rng: random.Random) -> Any:
+    prompt, answer, pool, explanation, lookup, source = _index(bank)["carried"][subject]
     if len(pool) < 3:
         return None
-    return (
-        f"Which launch carried {famous.name}?",
-        answer,
-        rng.sample(pool, 3),
-        f"{famous.name} (GCAT {row.name}, {row.piece}) rode {answer} from GCAT launch {launch.tag}.",
-        f"spacefacts mission {famous.id}",
-        f"GCAT {launch.src}",
-    )
-
-
-def first_probe(bank: Bank, subject: str, rng: random.Random) -> Any:
-    return _first_probe(bank.ds, subject, rng)
-
-
-def carried_by(bank: Bank, subject: str, rng: random.Random) -> Any:
-    return _carried_by(bank.ds, subject, rng)
+    return prompt, answer, rng.sample(pool, 3), explanation, lookup, source
