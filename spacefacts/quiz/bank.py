@@ -48,13 +48,13 @@ class Bank:
         self.ds = ds
         self._kept = kept
         self.pools = Pools(ds, kept["pools"] if kept is not None else None)
-        self._indexes: dict[str, Any] = dict(kept["kinds"]) if kept is not None else {}
+        self._indexes: dict[str, Any] = {}
 
     def kept_state(self) -> dict[str, Any]:
         """The KEPT indexes and the pools' as plain data for the cache (marshal)."""
         return {
             "pools": self.pools.kept_state(),
-            "kinds": self._indexes,
+            "kinds": {**(self._kept["kinds"] if self._kept is not None else {}), **self._indexes},
             "nameable": sorted(self.nameable),
             "aboard": {mission: sorted(people) for mission, people in self.aboard.items()},
             "happenings": [
@@ -67,7 +67,8 @@ class Bank:
         """A question kind's own index, built once per bank. Plain data only (what marshal holds):
         spacefacts.quiz.kept keeps it with the bank when the kind's specs built it."""
         if name not in self._indexes:
-            self._indexes[name] = build()
+            kept = self._kept["kinds"] if self._kept is not None else {}
+            self._indexes[name] = kept[name] if name in kept else build()
         found: T = self._indexes[name]
         return found
 

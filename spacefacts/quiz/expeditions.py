@@ -31,9 +31,12 @@ def _level(sd: stations.Stations, e: stations.Expedition) -> str:
 def _index(bank: Bank) -> dict[str, Any]:
     """What the expedition questions ask, for every expedition: built once per bank from the
     stations and kept with it (spacefacts.quiz.kept), so a question does not load the stations.
-    "commander": expedition id -> (commander, the tiers of people to draw from, prompt,
-    explanation, lookup, source); "station": expedition id -> (prompt, station, the tiers of
-    stations to draw from, explanation, lookup, source); "specs": (kind, subject, difficulty)."""
+
+    "commander": expedition id -> (commander, crewmates, station id, start year, prompt,
+    explanation, lookup, source); "station": expedition id -> (prompt, station name, the names of
+    stations in orbit in the era, explanation, lookup, source); per station id, "members" (of all
+    its expeditions) and "seats" ((launch year, person) of its visits), nameable people only;
+    "stations": every station's name; "specs": (kind, subject, difficulty)."""
     return bank.index("expeditions", lambda: _build(bank))
 
 
@@ -41,7 +44,24 @@ def _build(bank: Bank) -> dict[str, Any]:
     from spacefacts import stations
 
     sd = stations.load(bank.ds)
-    found: dict[str, Any] = {"specs": [], "commander": {}, "station": {}}
+    found: dict[str, Any] = {
+        "specs": [],
+        "commander": {},
+        "station": {},
+        "members": {},
+        "seats": {},
+        "stations": [s.name for s in sd.stations],
+    }
+    for station in sd.stations:
+        found["members"][station.id] = [
+            m.person for x in sd.of_station(station.id) for m in x.members if m.person in bank.nameable
+        ]
+        found["seats"][station.id] = [
+            (m.launch.year, seat.person)
+            for m in stations.visits(bank.ds, station)
+            for seat in m.crew
+            if seat.person in bank.nameable
+        ]
     for e in sd.expeditions:
         level = _level(sd, e)
         commander = e.commander
@@ -81,24 +101,22 @@ def _source(e: stations.Expedition) -> str:
 
 
 def _commander(bank: Bank, sd: stations.Stations, e: stations.Expedition, boss: str) -> tuple[Any, ...]:
-    from spacefacts import stations
-
     ds = bank.ds
-    year = e.start.year
-    crewmates = [m.person for m in e.members if m.person != boss]
-    same_station = [m.person for x in sd.of_station(e.station) for m in x.members]
-    same_era = [
-        seat.person
-        for m in stations.visits(ds, sd.station(e.station))
-        if abs(m.launch.year - year) <= ERA_YEARS
-        for seat in m.crew
-    ]
-    tiers = [[p for p in tier if p in bank.nameable] for tier in (crewmates, same_station, same_era)]
+    crewmates = [m.person for m in e.members if m.person != boss and m.person in bank.nameable]
     name = ds.person_by_id[boss].name
     crew = ", ".join(ds.person_by_id[m.person].name for m in e.members if m.person in ds.person_by_id)
     explanation = f"{name} commanded {e.name} ({e.start.iso[:10]} to {e.end.iso[:10] if e.end else 'later'}); crew: {crew}."
-    prompt = f"Who commanded {_title(sd, e)}, which began in {year}?"
-    return boss, tiers, prompt, explanation, f"spacefacts station {e.station}", _source(e)
+    prompt = f"Who commanded {_title(sd, e)}, which began in {e.start.year}?"
+    return (
+        boss,
+        crewmates,
+        e.station,
+        e.start.year,
+        prompt,
+        explanation,
+        f"spacefacts station {e.station}",
+        _source(e),
+    )
 
 
 def _station(bank: Bank, sd: stations.Stations, e: stations.Expedition) -> tuple[Any, ...]:
@@ -117,7 +135,7 @@ def _station(bank: Bank, sd: stations.Stations, e: stations.Expedition) -> tuple
     return (
         f"Which space station hosted the long-duration crew of {crew} from {e.start.iso[:10]}?",
         right.name,
-        [near, [s.name for s in sd.stations]],
+        near,
         f"{crew} served as {e.name} aboard {right.name}.",
         f"spacefacts station {right.id}",
         _source(e),
@@ -125,11 +143,13 @@ def _station(bank: Bank, sd: stations.Stations, e: stations.Expedition) -> tuple
 
 
 def commander(bank: Bank, subject: str, rng: random.Random) -> Made:
-    asked = _index(bank)["commander"].get(subject)
+    index = _index(bank)
+    asked = index["commander"].get(subject)
     if asked is None:
         return None
-    boss, tiers, prompt, explanation, lookup, source = asked
-    picked = _sample(rng, tiers, {boss})
+    boss, crewmates, station, year, prompt, explanation, lookup, source = asked
+    same_era = [person for launched, person in index["seats"][station] if abs(launched - year) <= ERA_YEARS]
+    picked = _sample(rng, [crewmates, index["members"][station], same_era], {boss})
     if picked is None:
         return None
     people = bank.ds.person_by_id
@@ -137,8 +157,9 @@ def commander(bank: Bank, subject: str, rng: random.Random) -> Made:
 
 
 def station_of(bank: Bank, subject: str, rng: random.Random) -> Made:
-    prompt, right, tiers, explanation, lookup, source = _index(bank)["station"][subject]
-    picked = _sample(rng, tiers, {right})
+    index = _index(bank)
+    prompt, right, near, explanation, lookup, source = index["station"][subject]
+    picked = _sample(rng, [near, index["stations"]], {right})
     if picked is None:
         return None
     return prompt, right, picked, explanation, lookup, source

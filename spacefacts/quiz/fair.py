@@ -166,22 +166,24 @@ class Pools:
         return {launch.vehicle: launch.family or launch.vehicle for launch in self.ds.launches}
 
     @cached_property
-    def vehicles_by(self) -> dict[tuple[str, int], Counter[str]]:
+    def vehicles_by(self) -> dict[tuple[str, int], dict[str, int]]:
         """(program state, year) -> launch counts by vehicle."""
         if self._kept is not None:
-            return {key: Counter(counts) for key, counts in self._kept["vehicles_by"].items()}
-        table: dict[tuple[str, int], Counter[str]] = {}
+            kept: dict[tuple[str, int], dict[str, int]] = self._kept["vehicles_by"]
+            return kept
+        table: dict[tuple[str, int], dict[str, int]] = {}
         for launch in self.ds.launches:
             key = (program_state(launch.state), launch.date.year)
             table.setdefault(key, Counter())[launch.vehicle] += 1
         return table
 
     @cached_property
-    def sites_by(self) -> dict[tuple[str, int], Counter[str]]:
+    def sites_by(self) -> dict[tuple[str, int], dict[str, int]]:
         """(program state, year) -> launch counts by site name, of the state's own sites."""
         if self._kept is not None:
-            return {key: Counter(counts) for key, counts in self._kept["sites_by"].items()}
-        table: dict[tuple[str, int], Counter[str]] = {}
+            kept: dict[tuple[str, int], dict[str, int]] = self._kept["sites_by"]
+            return kept
+        table: dict[tuple[str, int], dict[str, int]] = {}
         for launch in self.ds.launches:
             key = (program_state(launch.state), launch.date.year)
             site = self.ds.sites.get(launch.site)
@@ -193,9 +195,8 @@ class Pools:
     def citizens(self) -> dict[str, tuple[str, str]]:
         """Person id -> (citizen code, country) of everyone: what the pools ask of a person."""
         if self._kept is not None:
-            return {
-                person: (citizen, country) for person, (citizen, country) in self._kept["citizens"].items()
-            }
+            kept: dict[str, tuple[str, str]] = self._kept["citizens"]
+            return kept
         return {p.id: (p.citizen, p.country) for p in self.ds.people}
 
     @cached_property
@@ -250,6 +251,9 @@ class Pools:
         for other in self.flown:
             near = abs(other.launch.year - year) <= years
             same_family = self.family(other) == family
+            same_program = near and self.state(other) == state
+            if not (same_family or same_program):
+                continue
             for seat in other.crew:
                 person = citizens.get(seat.person)
                 if person is None:
@@ -260,7 +264,7 @@ class Pools:
                     tiers[1].append(seat.person)
                 if same_family:
                     tiers[2].append(seat.person)
-                if near and self.state(other) == state:
+                if same_program:
                     tiers[3].append(seat.person)
         return tiers
 
@@ -276,11 +280,11 @@ class Pools:
     # Vehicles and sites -------------------------------------------------------------------------
 
     def _busy(
-        self, table: dict[tuple[str, int], Counter[str]], state: str, year: int, years: int
+        self, table: dict[tuple[str, int], dict[str, int]], state: str, year: int, years: int
     ) -> list[str]:
         counts: Counter[str] = Counter()
         for y in range(year - years, year + years + 1):
-            counts.update(table.get((state, y), Counter()))
+            counts.update(table.get((state, y), {}))
         return [name for name, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
 
     def vehicles_near(self, m: Mission) -> list[list[str]]:

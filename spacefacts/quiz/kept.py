@@ -14,6 +14,7 @@ kept bank is the quiz drawn from a fresh one (tests/test_quiz_kept.py).
 
 from __future__ import annotations
 
+import marshal
 import weakref
 from typing import Any
 
@@ -21,6 +22,7 @@ from spacefacts.dataset import Dataset
 from spacefacts.quiz.bank import Bank
 from spacefacts.quiz.difficulty import Renown
 from spacefacts.quiz.kinds import Spec, specs
+from spacefacts.stored import LazyMap
 
 NAME = "quiz"  # the entry's name in the cache folder: quiz.cache
 
@@ -44,22 +46,29 @@ def _build(ds: Dataset) -> Kept:
 
 
 def _encode(found: Kept) -> dict[str, Any]:
-    """The bank's kept indexes; the specs as rows (kind, subject, difficulty, renown), each
-    renown once in a table of (points, reasons) (a mission's kinds share its renown)."""
+    """Each index as a marshal blob of its own, decoded only when a question asks for it; the
+    specs as rows (kind, subject, difficulty, renown), each renown once in a table of (points,
+    reasons) (a mission's kinds share its renown)."""
     b, asked = found
+    state = b.kept_state()
     renowns: dict[Renown, int] = {}
     rows = [(s.kind, s.subject, s.difficulty, renowns.setdefault(s.renown, len(renowns))) for s in asked]
     return {
-        "bank": b.kept_state(),
-        "renowns": [(r.points, r.reasons) for r in renowns],
-        "specs": rows,
+        "bank": {name: marshal.dumps(state[name]) for name in Bank.KEPT},
+        "pools": {name: marshal.dumps(value) for name, value in state["pools"].items()},
+        "kinds": {name: marshal.dumps(value) for name, value in state["kinds"].items()},
+        "specs": marshal.dumps(([(r.points, r.reasons) for r in renowns], rows)),
     }
 
 
 def _decode(ds: Dataset, payload: Any) -> Kept:
-    renowns = [Renown(points, tuple(reasons)) for points, reasons in payload["renowns"]]
-    asked = [
-        Spec(kind, subject, difficulty, renowns[renown])
-        for kind, subject, difficulty, renown in payload["specs"]
-    ]
-    return Bank(ds, payload["bank"]), asked
+    table, rows = marshal.loads(payload["specs"])
+    renowns = [Renown(points, tuple(reasons)) for points, reasons in table]
+    asked = [Spec(kind, subject, difficulty, renowns[renown]) for kind, subject, difficulty, renown in rows]
+    state = LazyMap({**payload["bank"], "pools": payload["pools"], "kinds": payload["kinds"]}, _lazy)
+    return Bank(ds, state), asked
+
+
+def _lazy(kept: Any) -> Any:
+    """A blob decoded, or a mapping of blobs (pools, kinds) whose blobs are decoded when asked for."""
+    return marshal.loads(kept) if isinstance(kept, bytes) else LazyMap(kept, marshal.loads)
