@@ -47,24 +47,25 @@ def _build(ds: Dataset) -> Kept:
 
 def _encode(found: Kept) -> dict[str, Any]:
     """Each index as a marshal blob of its own, decoded only when a question asks for it; the
-    specs as rows (kind, subject, difficulty, renown), each renown once in a table of (points,
-    reasons) (a mission's kinds share its renown)."""
+    specs as columns (kinds, subjects, difficulties, renowns: made into specs by one map), each
+    renown once in a table of (points, reasons) (a mission's kinds share its renown)."""
     b, asked = found
     state = b.kept_state()
     renowns: dict[Renown, int] = {}
-    rows = [(s.kind, s.subject, s.difficulty, renowns.setdefault(s.renown, len(renowns))) for s in asked]
+    which = [renowns.setdefault(s.renown, len(renowns)) for s in asked]
+    columns = ([s.kind for s in asked], [s.subject for s in asked], [s.difficulty for s in asked], which)
     return {
         "bank": {name: marshal.dumps(state[name]) for name in Bank.KEPT},
         "pools": {name: marshal.dumps(value) for name, value in state["pools"].items()},
         "kinds": {name: marshal.dumps(value) for name, value in state["kinds"].items()},
-        "specs": marshal.dumps(([(r.points, r.reasons) for r in renowns], rows)),
+        "specs": marshal.dumps(([(r.points, r.reasons) for r in renowns], columns)),
     }
 
 
 def _decode(ds: Dataset, payload: Any) -> Kept:
-    table, rows = marshal.loads(payload["specs"])
+    table, (kinds, subjects, difficulties, which) = marshal.loads(payload["specs"])
     renowns = [Renown(points, tuple(reasons)) for points, reasons in table]
-    asked = [Spec(kind, subject, difficulty, renowns[renown]) for kind, subject, difficulty, renown in rows]
+    asked = list(map(Spec, kinds, subjects, difficulties, map(renowns.__getitem__, which)))
     state = LazyMap({**payload["bank"], "pools": payload["pools"], "kinds": payload["kinds"]}, _lazy)
     return Bank(ds, state), asked
 

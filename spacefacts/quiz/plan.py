@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import random
 import shlex
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
@@ -83,29 +84,29 @@ def check_filters(category: str | None, difficulty: str | None) -> None:
         raise UsageError(f"no difficulty '{difficulty}'; try one of {', '.join(DIFFICULTIES)}")
 
 
-def _balanced(rng: random.Random, specs: list[Spec]) -> list[Spec]:
+def _balanced(rng: random.Random, specs: list[Spec]) -> Iterator[Spec]:
     """Shuffle in rounds of one question of each kind (in random order), so a quiz is varied
-    whatever the pool sizes (there are ten times more people than launch years)."""
+    whatever the pool sizes (there are ten times more people than launch years). Lazily, round
+    by round: a quiz of ten questions stops after a round or two (the rounds left would draw some
+    4,000 numbers from `rng`; what `rng` gave before is the same either way)."""
     by_kind: dict[str, list[Spec]] = {}
     for spec in specs:
         by_kind.setdefault(spec.kind, []).append(spec)
     for group in by_kind.values():
         rng.shuffle(group)
-    order: list[Spec] = []
     while by_kind:
         kinds = sorted(by_kind)
         rng.shuffle(kinds)
         for kind in kinds:
-            order.append(by_kind[kind].pop())
+            yield by_kind[kind].pop()
             if not by_kind[kind]:
                 del by_kind[kind]
-    return order
 
 
 def _by_memory(rng: random.Random, specs: list[Spec], seen: dict[str, Answered], count: int) -> list[Spec]:
     """Missed questions come back (up to half the quiz), then new ones, then the longest-ago right ones."""
-    missed = _balanced(rng, [s for s in specs if s.id in seen and not seen[s.id].last_correct])
-    fresh = _balanced(rng, [s for s in specs if s.id not in seen])
+    missed = list(_balanced(rng, [s for s in specs if s.id in seen and not seen[s.id].last_correct]))
+    fresh = list(_balanced(rng, [s for s in specs if s.id not in seen]))
     known = sorted(
         (s for s in specs if s.id in seen and seen[s.id].last_correct), key=lambda s: seen[s.id].last_answered
     )
@@ -132,7 +133,7 @@ def build_quiz(
             f"no questions match category '{category or 'any'}' and difficulty '{difficulty or 'any'}'"
         )
     rng = random.Random(f"spacefacts-quiz:{seed}")
-    order = _by_memory(rng, specs, seen, count) if seen is not None else _balanced(rng, specs)
+    order: Iterable[Spec] = _by_memory(rng, specs, seen, count) if seen is not None else _balanced(rng, specs)
     questions: list[Question] = []
     for spec in order:
         # Each question's options depend only on the seed and its id, not on what came before.
