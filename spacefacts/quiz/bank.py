@@ -42,7 +42,7 @@ class Bank:
     data and `Bank(ds, state)` takes them back, each turned into its index when first asked for.
     """
 
-    KEPT = ("nameable", "aboard", "happenings")
+    KEPT = ("nameable", "aboard", "happenings", "launch_srcs")
 
     def __init__(self, ds: Dataset, kept: Mapping[str, Any] | None = None):
         self.ds = ds
@@ -57,6 +57,7 @@ class Bank:
             "kinds": {**(self._kept["kinds"] if self._kept is not None else {}), **self._indexes},
             "nameable": sorted(self.nameable),
             "aboard": {mission: sorted(people) for mission, people in self.aboard.items()},
+            "launch_srcs": self.launch_srcs,
             "happenings": [
                 (h.key, h.day.toordinal(), h.text, h.renown.points, h.renown.reasons, h.lookup, h.source)
                 for h in self.happenings
@@ -71,6 +72,19 @@ class Bank:
             self._indexes[name] = kept[name] if name in kept else build()
         found: T = self._indexes[name]
         return found
+
+    @cached_property
+    def launch_srcs(self) -> dict[str, str]:
+        """Launch tag -> the GCAT source of the launch, for each mission's launch in GCAT."""
+        if self._kept is not None:
+            kept: dict[str, str] = self._kept["launch_srcs"]
+            return kept
+        by_tag = self.ds.launch_by_tag
+        return {
+            m.launch_tag: by_tag[m.launch_tag].src
+            for m in self.ds.missions
+            if m.launch_tag is not None and m.launch_tag in by_tag
+        }
 
     @cached_property
     def missions(self) -> list[Mission]:
@@ -217,9 +231,13 @@ class Bank:
         tiers = self.pools.people_near(mission, like)
         return [[p for p in tier if p in self.nameable and p not in exclude] for tier in tiers]
 
+    def name(self, person_id: str) -> str:
+        """A person's display name (from the pools' people, not the person's whole record)."""
+        return self.pools.people[person_id][0]
+
     def launch_source(self, m: Mission) -> str:
-        launch = self.ds.launch_by_tag.get(m.launch_tag) if m.launch_tag else None
-        extra = f"; GCAT launch log ({launch.src})" if launch else ""
+        src = self.launch_srcs.get(m.launch_tag) if m.launch_tag else None
+        extra = f"; GCAT launch log ({src})" if src is not None else ""
         return mission_source(m) + extra
 
     def happening(self, key: str) -> Happening:

@@ -19,39 +19,39 @@ KINDS = {"who-flew": "crew", "mission-of": "crew", "country": "crew"}
 
 def who_flew(bank: Bank, subject: str, rng: random.Random) -> Made:
     m = bank.ds.mission_by_id[subject]
-    crew = [bank.ds.person_by_id[s.person] for s in m.crew if s.person in bank.ds.person_by_id]
-    nameable = [p for p in crew if p.id in bank.nameable]
+    crew = [s.person for s in m.crew if s.person in bank.pools.people]
+    nameable = [p for p in crew if p in bank.nameable]
     right = rng.choice(nameable)
-    picked = draw(rng, bank.people_near(m, right.id, bank.aboard[m.id]), right.id, OPTIONS - 1)
+    picked = draw(rng, bank.people_near(m, right, bank.aboard[m.id]), right, OPTIONS - 1)
     if picked is None:
         return None
-    names = [bank.ds.person_by_id[p].name for p in picked]
-    explanation = f"{m.name} launched {m.launch.display()} with {and_list([p.name for p in crew])}."
+    names = [bank.name(p) for p in picked]
+    explanation = f"{m.name} launched {m.launch.display()} with {and_list([bank.name(p) for p in crew])}."
     prompt = f"Who was in the crew of {m.name} ({m.launch.year})?"
-    return prompt, right.name, names, explanation, mission_lookup(m.id), mission_source(m)
+    return prompt, bank.name(right), names, explanation, mission_lookup(m.id), mission_source(m)
 
 
 def mission_of(bank: Bank, subject: str, rng: random.Random) -> Made:
-    p = bank.ds.person_by_id[subject]
-    flown = [m for m in bank.missions if m.id in bank.rides.get(p.id, set())]
+    name, _, _, src = bank.pools.people[subject]
+    ridden = bank.rides.get(subject, set())
+    flown = [m for m in bank.missions if m.id in ridden]
     right = rng.choice(flown)
     askable = {m.id for m in bank.missions}
-    ridden = bank.rides.get(p.id, set())
     tiers = [
         [i for i in tier if i in askable and i not in ridden] for tier in bank.pools.missions_near(right)
     ]
     picked = draw(rng, tiers, right.id, OPTIONS - 1)
     if picked is None:
         return None
-    rides = sorted(bank.rides.get(p.id, set()), key=lambda i: bank.ds.mission_by_id[i].launch.iso)
+    rides = sorted(ridden, key=lambda i: bank.ds.mission_by_id[i].launch.iso)
     listed = and_list(
         [f"{bank.ds.mission_by_id[i].name} ({bank.ds.mission_by_id[i].launch.year})" for i in rides]
     )
-    explanation = f"{p.name} flew on {listed}; the other missions did not carry them."
+    explanation = f"{name} flew on {listed}; the other missions did not carry them."
     names = [bank.ds.mission_by_id[i].name for i in picked]
-    source = f"McDowell astronaut list ({p.src})"
+    source = f"McDowell astronaut list ({src})"
     return (
-        f"Which of these missions did {p.name} fly on?",
+        f"Which of these missions did {name} fly on?",
         right.name,
         names,
         explanation,
@@ -61,19 +61,22 @@ def mission_of(bank: Bank, subject: str, rng: random.Random) -> Made:
 
 
 def country(bank: Bank, subject: str, rng: random.Random) -> Made:
-    p = bank.ds.person_by_id[subject]
-    picked = draw(rng, bank.pools.guest_countries(p.id), p.country, OPTIONS - 1, same_country)
+    name, citizen, home, src = bank.pools.people[subject]
+    picked = draw(rng, bank.pools.guest_countries(subject), home, OPTIONS - 1, same_country)
     if picked is None:
         return None
-    explanation = f"McDowell's astronaut list gives {p.name}'s citizenship as {p.country}."
-    then = {nations.flew_for(bank.ds, p, m).name for m in bank.ds.missions_of_person.get(p.id, [])}
-    if then - {p.country}:
+    explanation = f"McDowell's astronaut list gives {name}'s citizenship as {home}."
+    # nations.flew_for(ds, person, m), from the citizen code alone (no person record to decode).
+    then = {
+        nations.at(bank.ds, citizen, m.launch.iso).name for m in bank.ds.missions_of_person.get(subject, [])
+    }
+    if then - {home}:
         explanation += f" Flew for: {', '.join(sorted(then))} ({nations.RULE})."
     return (
-        f"Which country is {p.name} listed under?",
-        p.country,
+        f"Which country is {name} listed under?",
+        home,
         picked,
         explanation,
-        f"spacefacts person {p.id}",
-        f"McDowell astronaut list ({p.src})",
+        f"spacefacts person {subject}",
+        f"McDowell astronaut list ({src})",
     )

@@ -152,8 +152,7 @@ def commander(bank: Bank, subject: str, rng: random.Random) -> Made:
     picked = _sample(rng, [crewmates, index["members"][station], same_era], {boss})
     if picked is None:
         return None
-    people = bank.ds.person_by_id
-    return prompt, people[boss].name, [people[p].name for p in picked], explanation, lookup, source
+    return prompt, bank.name(boss), [bank.name(p) for p in picked], explanation, lookup, source
 
 
 def station_of(bank: Bank, subject: str, rng: random.Random) -> Made:

@@ -127,7 +127,7 @@ class Pools:
     a quiz of ten questions reads neither 7,000 launches nor every person.
     """
 
-    KEPT = ("family_state", "vehicle_family", "vehicles_by", "sites_by", "program_countries", "citizens")
+    KEPT = ("family_state", "vehicle_family", "vehicles_by", "sites_by", "program_countries", "people")
 
     def __init__(self, ds: Dataset, kept: Mapping[str, Any] | None = None):
         self.ds = ds
@@ -141,7 +141,7 @@ class Pools:
             "vehicles_by": {key: dict(counts) for key, counts in self.vehicles_by.items()},
             "sites_by": {key: dict(counts) for key, counts in self.sites_by.items()},
             "program_countries": sorted(self.program_countries),
-            "citizens": self.citizens,
+            "people": self.people,
         }
 
     @cached_property
@@ -192,12 +192,13 @@ class Pools:
         return table
 
     @cached_property
-    def citizens(self) -> dict[str, tuple[str, str]]:
-        """Person id -> (citizen code, country) of everyone: what the pools ask of a person."""
+    def people(self) -> dict[str, tuple[str, str, str, str]]:
+        """Person id -> (name, citizen code, country, source) of everyone: what the questions ask
+        of a person, without decoding every person's record (spacefacts.cache)."""
         if self._kept is not None:
-            kept: dict[str, tuple[str, str]] = self._kept["citizens"]
+            kept: dict[str, tuple[str, str, str, str]] = self._kept["people"]
             return kept
-        return {p.id: (p.citizen, p.country) for p in self.ds.people}
+        return {p.id: (p.name, p.citizen, p.country, p.src) for p in self.ds.people}
 
     @cached_property
     def state_country(self) -> dict[str, str]:
@@ -244,9 +245,9 @@ class Pools:
         """Person ids: same family, era and country as `like`; same family and era; same family;
         the same program's other families in the era."""
         family, state, year = self.family(m), self.state(m), m.launch.year
-        citizens = self.citizens
-        liked = citizens.get(like)
-        country = liked[0] if liked else None
+        people = self.people
+        liked = people.get(like)
+        country = liked[1] if liked else None
         tiers: list[list[str]] = [[], [], [], []]
         for other in self.flown:
             near = abs(other.launch.year - year) <= years
@@ -255,10 +256,10 @@ class Pools:
             if not (same_family or same_program):
                 continue
             for seat in other.crew:
-                person = citizens.get(seat.person)
+                person = people.get(seat.person)
                 if person is None:
                     continue
-                if same_family and near and person[0] == country:
+                if same_family and near and person[1] == country:
                     tiers[0].append(seat.person)
                 if same_family and near:
                     tiers[1].append(seat.person)
@@ -341,27 +342,30 @@ class Pools:
         """Countries of other guests: on the same families in the era, on them at any time, anywhere
         in the era. When the answer is a country with its own program, the other such countries
         come first, so that one superpower never stands among small nations."""
-        person = self.ds.person_by_id[person_id]
+        answer = self.people[person_id][2]  # their country
         majors = self.program_countries
         first = self.first_flight.get(person_id)
         year = first.launch.year if first else 0
         families = {self.family(m) for m in self.flown if any(s.person == person_id for s in m.crew)}
         tiers: list[list[str]] = [[], [], []]
+        people = self.people
         for m in self.flown:
             near = abs(m.launch.year - year) <= years
+            ours = self.family(m) in families
+            state = self.state(m)
             for seat in m.crew:
-                other = self.citizens.get(seat.person)
+                other = people.get(seat.person)
                 if other is None:
                     continue
-                citizen, country = other
-                if not country or program_state(citizen) == self.state(m):
+                _, citizen, country, _ = other
+                if not country or program_state(citizen) == state:
                     continue
-                if self.family(m) in families and near:
+                if ours and near:
                     tiers[0].append(country)
-                if self.family(m) in families:
+                if ours:
                     tiers[1].append(country)
                 if near:
                     tiers[2].append(country)
-        if person.country in majors:
+        if answer in majors:
             tiers.insert(0, sorted(majors))
-        return [[c for c in tier if not same_country(c, person.country)] for tier in tiers]
+        return [[c for c in tier if not same_country(c, answer)] for tier in tiers]

@@ -25,7 +25,7 @@ def _statements(
     bank: Bank, m: Mission, rng: random.Random
 ) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     """True and false statements about a mission, by the fact they are about."""
-    crew = [bank.ds.person_by_id[s.person] for s in m.crew if s.person in bank.nameable]
+    crew = [s.person for s in m.crew if s.person in bank.nameable]
     true: dict[str, list[str]] = {
         "year": [f"{m.name} launched in {m.launch.year}"],
         "orbit": [f"{m.name} reached orbit" if m.kind == "orbital" else f"{m.name} was a suborbital flight"],
@@ -35,10 +35,10 @@ def _statements(
         "orbit": [f"{m.name} was a suborbital flight" if m.kind == "orbital" else f"{m.name} reached orbit"],
     }
     if crew:
-        true["crew"] = [f"{p.name} was in the crew of {m.name}" for p in crew]
-        tiers = bank.people_near(m, crew[0].id, bank.aboard[m.id])
-        others = draw(rng, tiers, crew[0].id, OPTIONS - 1) or []
-        false["crew"] = [f"{bank.ds.person_by_id[p].name} was in the crew of {m.name}" for p in others]
+        true["crew"] = [f"{bank.name(p)} was in the crew of {m.name}" for p in crew]
+        tiers = bank.people_near(m, crew[0], bank.aboard[m.id])
+        others = draw(rng, tiers, crew[0], OPTIONS - 1) or []
+        false["crew"] = [f"{bank.name(p)} was in the crew of {m.name}" for p in others]
     if m.vehicle and m.launch_tag:
         true["vehicle"] = [f"The launch vehicle of {m.name} was the {m.vehicle}"]
         vehicles = draw(rng, bank.pools.vehicles_near(m), m.vehicle, OPTIONS - 1, same_vehicle) or []
@@ -52,7 +52,7 @@ def _statements(
 
 
 def _summary(bank: Bank, m: Mission) -> str:
-    crew = [bank.ds.person_by_id[s.person].name for s in m.crew if s.person in bank.ds.person_by_id]
+    crew = [bank.name(s.person) for s in m.crew if s.person in bank.pools.people]
     parts = [f"{m.name}: {m.kind} flight launched {m.launch.display()}"]
     if bank.site_name(m):
         parts.append(f"from {bank.site_name(m)}")
