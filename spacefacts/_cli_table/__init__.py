@@ -10,7 +10,7 @@ SOURCES: dict[str, str] = {'commands/aloft.py': '7fa40a30',
  'commands/data.py': 'e50e83b3',
  'commands/launches.py': '705dd0e7',
  'commands/lookups.py': '7239cd86',
- 'commands/quiz.py': '994428dc',
+ 'commands/quiz.py': '570cba7f',
  'commands/today.py': 'f7b56fd9'}
 
 ROOT: dict[str, Any] = {'commands': {'crew': 'lookups',

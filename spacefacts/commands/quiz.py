@@ -77,21 +77,23 @@ def quiz(
     def warn(message: str) -> None:
         echo(f"spacefacts: {one_line(message)}", err=True)
 
-    store = trivia.AnswerStore(trivia.answers_path(), warn)
+    def answers() -> AnswerStore:  # the answer store's module is imported only by the runs that use it
+        return trivia.AnswerStore(trivia.answers_path(), warn)
+
     if reset:
-        echo("quiz history cleared" if store.reset() else "no quiz history to clear", err=True)
+        echo("quiz history cleared" if answers().reset() else "no quiz history to clear", err=True)
         return
     if stats:
-        _quiz_stats(store, json)
+        _quiz_stats(answers(), json)
         return
     plan = trivia.plan(seed, daily, day, questions, category, difficulty)
-    remember = not (no_history or json)
-    seen = store.load() if remember and not plan.pinned else None
+    store = None if no_history or json else answers()
+    seen = store.load() if store is not None and not plan.pinned else None
     asked = trivia.build_quiz(session.dataset(), questions, plan.seed, category, difficulty, seen)
     if json:
         render.emit_json(render.quiz_json(asked, plan.seed, category, difficulty))
         return
-    if not render.play(asked, store if remember else None, warn, plan.replay):
+    if not render.play(asked, store, warn, plan.replay):
         raise Exit(ExitCode.INTERRUPTED)
 
 

@@ -19,20 +19,46 @@ No Rich and no Typer here; `spacefacts.render.quiz` draws and plays.
 
 from __future__ import annotations
 
-from spacefacts.quiz.answers import (
-    ANSWERS_FILE,
-    Answered,
-    AnswerStore,
-    CorruptAnswers,
-    UnusableAnswers,
-    answers_path,
-    append_regular,
-    read_regular,
-)
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from spacefacts.quiz.bank import Bank, bank
 from spacefacts.quiz.kinds import DIFFICULTY_RULE, KIND_CATEGORY, Spec, generate, specs
 from spacefacts.quiz.plan import Plan, Score, build_quiz, check_filters, parse_answer, parse_day, plan
 from spacefacts.quiz.questions import CATEGORIES, DEFAULT_QUESTIONS, DIFFICULTIES, OPTIONS, Question
+
+if TYPE_CHECKING:
+    from spacefacts.quiz.answers import (
+        ANSWERS_FILE,
+        Answered,
+        AnswerStore,
+        CorruptAnswers,
+        UnusableAnswers,
+        answers_path,
+        append_regular,
+        read_regular,
+    )
+
+# The answer store's names, imported when first asked for: a --json quiz never reads the store.
+_FROM_ANSWERS = frozenset(
+    {
+        "ANSWERS_FILE",
+        "Answered",
+        "AnswerStore",
+        "CorruptAnswers",
+        "UnusableAnswers",
+        "answers_path",
+        "append_regular",
+        "read_regular",
+    }
+)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _FROM_ANSWERS:
+        return getattr(importlib.import_module("spacefacts.quiz.answers"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "ANSWERS_FILE",

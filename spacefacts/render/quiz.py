@@ -11,12 +11,14 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from spacefacts.quiz import DIFFICULTY_RULE, OPTIONS, AnswerStore, Question, Score, parse_answer
-from spacefacts.quiz.stats import RECENT_GAMES, QuizStats, stats_json
+from spacefacts.quiz import DIFFICULTY_RULE, OPTIONS, Question, Score, parse_answer
 from spacefacts.render import console, emit_json, text
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+    from spacefacts.quiz import AnswerStore
+    from spacefacts.quiz.stats import QuizStats
 
 __all__ = ["emit_json", "play", "quiz_json", "stats", "stats_json"]
 
@@ -162,9 +164,18 @@ def play(
     return not interrupted
 
 
+def stats_json(result: QuizStats) -> dict[str, Any]:
+    """Past scores as JSON (spacefacts.quiz.stats, imported only for --stats)."""
+    from spacefacts.quiz import stats as quiz_stats
+
+    return quiz_stats.stats_json(result)
+
+
 def stats(result: QuizStats) -> None:
     """Past scores: totals, recent games, each category by month, the questions most often missed."""
     from rich.table import Table
+
+    from spacefacts.quiz.stats import RECENT_GAMES
 
     out = console()
     total = result.total
