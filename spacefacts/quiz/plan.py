@@ -57,9 +57,8 @@ def plan(
         return Plan(f"daily-{when.isoformat()}", True, f"spacefacts quiz --daily --date {when}{extra}")
     if seed is not None:
         return Plan(seed, True, f"spacefacts quiz --seed {seed}{extra}")
-    import secrets  # only here: it loads hashlib (OpenSSL), a few ms a seeded quiz need not pay
-
-    return Plan(secrets.randbelow(1_000_000), False, None)
+    # The OS's randomness, as secrets.randbelow draws it, without importing secrets (hashlib, OpenSSL).
+    return Plan(random.SystemRandom().randrange(1_000_000), False, None)
 
 
 def parse_day(text: str) -> date:
