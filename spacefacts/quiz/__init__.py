@@ -9,7 +9,8 @@ The package, one purpose a module:
 - questions: what a question and a spec are, and the helpers every kind shares;
 - kinds: the registry of question kinds (crew, missions, dates, statements, expeditions,
   uncrewed: one small module of generators each);
-- bank: the dataset indexed once for the generators, and every spec that can be asked;
+- bank: the dataset indexed for the generators, each index built when first asked for;
+- kept: the bank's indexes and every spec that can be asked, kept in the derived-data cache;
 - difficulty: renown points and the difficulty they give; fair: distractor pools and answer families;
 - plan: choosing a quiz (seed, filters, order) and playing it (answers, score);
 - answers: the answer store; stats: the answer log and past scores.
