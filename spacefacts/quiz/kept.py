@@ -15,11 +15,11 @@ kept bank is the quiz drawn from a fresh one (tests/test_quiz_kept.py).
 from __future__ import annotations
 
 import marshal
-import weakref
+from functools import lru_cache
 from typing import Any
 
 from spacefacts.dataset import Dataset
-from spacefacts.quiz.bank import Bank
+from spacefacts.quiz.bank import Bank, bank
 from spacefacts.quiz.difficulty import Renown
 from spacefacts.quiz.kinds import Spec, specs
 from spacefacts.stored import LazyMap
@@ -27,21 +27,19 @@ from spacefacts.stored import LazyMap
 NAME = "quiz"  # the entry's name in the cache folder: quiz.cache
 
 Kept = tuple[Bank, list[Spec]]
-_KEPT: weakref.WeakKeyDictionary[Dataset, Kept] = weakref.WeakKeyDictionary()
 
 
+@lru_cache(maxsize=4)  # as spacefacts.quiz.bank: a bank refers to its dataset, so no weak keys
 def bank_and_specs(ds: Dataset) -> Kept:
     """The bank and every question that can be asked of it, in specs' order: from the cache when
     it holds them for this data and code, else built (and kept for next time)."""
     from spacefacts import cache
 
-    return cache.derived(
-        ds, NAME, lambda: _build(ds), _encode, lambda payload: _decode(ds, payload), kept=_KEPT
-    )
+    return cache.derived(ds, NAME, lambda: _build(ds), _encode, lambda payload: _decode(ds, payload))
 
 
 def _build(ds: Dataset) -> Kept:
-    b = Bank(ds)
+    b = bank(ds)  # the one spacefacts.quiz.bank(ds) gives too, so both build it once
     return b, specs(b)
 
 
