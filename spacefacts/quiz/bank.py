@@ -58,10 +58,7 @@ class Bank:
             "nameable": sorted(self.nameable),
             "aboard": {mission: sorted(people) for mission, people in self.aboard.items()},
             "launch_srcs": self.launch_srcs,
-            "happenings": [
-                (h.key, h.day.toordinal(), h.text, h.renown.points, h.renown.reasons, h.lookup, h.source)
-                for h in self.happenings
-            ],
+            "happenings": _happening_rows(self.happenings),
         }
 
     def index(self, name: str, build: Callable[[], T]) -> T:
@@ -115,6 +112,11 @@ class Bank:
                 rides.setdefault(person_id, set()).add(mission_id)
         return rides
 
+    def rides_of(self, person_id: str) -> set[str]:
+        """The missions a person is linked to: rides.get(person_id, set()), without building rides
+        for everyone (one pass over aboard, for a question about one person)."""
+        return {mission for mission, people in self.aboard.items() if person_id in people}
+
     @cached_property
     def people(self) -> list[Person]:
         """Two people of the same display name would make an option ambiguous: leave them out."""
@@ -152,10 +154,7 @@ class Bank:
     @cached_property
     def happenings(self) -> list[Happening]:
         if self._kept is not None:
-            return [
-                Happening(key, date.fromordinal(day), text, Renown(points, tuple(reasons)), lookup, source)
-                for key, day, text, points, reasons, lookup, source in self._kept["happenings"]
-            ]
+            return _happenings_from(self._kept["happenings"])
         return self._happenings(self.ds)
 
     @cached_property
@@ -247,3 +246,25 @@ class Bank:
 @lru_cache(maxsize=4)
 def bank(ds: Dataset) -> Bank:
     return Bank(ds)
+
+
+def _happening_rows(
+    happenings: list[Happening],
+) -> tuple[list[tuple[int, tuple[str, ...]]], list[tuple[Any, ...]]]:
+    """Happenings as plain rows (day as an ordinal, renown as an index into a table of
+    (points, reasons): a mission's renown is shared by its happenings)."""
+    renowns: dict[Renown, int] = {}
+    rows = [
+        (h.key, h.day.toordinal(), h.text, renowns.setdefault(h.renown, len(renowns)), h.lookup, h.source)
+        for h in happenings
+    ]
+    return [(r.points, r.reasons) for r in renowns], rows
+
+
+def _happenings_from(kept: Any) -> list[Happening]:
+    table, rows = kept
+    renowns = [Renown(points, tuple(reasons)) for points, reasons in table]
+    return [
+        Happening(key, date.fromordinal(day), text, renowns[renown], lookup, source)
+        for key, day, text, renown, lookup, source in rows
+    ]

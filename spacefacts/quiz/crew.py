@@ -33,7 +33,7 @@ def who_flew(bank: Bank, subject: str, rng: random.Random) -> Made:
 
 def mission_of(bank: Bank, subject: str, rng: random.Random) -> Made:
     name, _, _, src = bank.pools.people[subject]
-    ridden = bank.rides.get(subject, set())
+    ridden = bank.rides_of(subject)
     flown = [m for m in bank.missions if m.id in ridden]
     right = rng.choice(flown)
     askable = {m.id for m in bank.missions}

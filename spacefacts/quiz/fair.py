@@ -239,6 +239,12 @@ class Pools:
         """The program a crewed flight belongs to, as a (lineage) state code."""
         return self.family_state.get(self.family(m), "")
 
+    @cached_property
+    def programs(self) -> list[tuple[Mission, str, str, int]]:
+        """Each flown mission with its family, program and launch year, worked out once for the
+        tiers below rather than once per question."""
+        return [(m, self.family(m), self.state(m), m.launch.year) for m in self.flown]
+
     # People and missions ------------------------------------------------------------------------
 
     def people_near(self, m: Mission, like: str, years: int = 8) -> list[list[str]]:
@@ -249,10 +255,10 @@ class Pools:
         liked = people.get(like)
         country = liked[1] if liked else None
         tiers: list[list[str]] = [[], [], [], []]
-        for other in self.flown:
-            near = abs(other.launch.year - year) <= years
-            same_family = self.family(other) == family
-            same_program = near and self.state(other) == state
+        for other, other_family, other_state, other_year in self.programs:
+            near = abs(other_year - year) <= years
+            same_family = other_family == family
+            same_program = near and other_state == state
             if not (same_family or same_program):
                 continue
             for seat in other.crew:
@@ -272,10 +278,11 @@ class Pools:
     def missions_near(self, m: Mission, years: int = 5) -> list[list[str]]:
         """Mission ids: same family and era; same family; the same program in the era."""
         family, state, year = self.family(m), self.state(m), m.launch.year
+        programs = self.programs
         return [
-            [o.id for o in self.flown if self.family(o) == family and abs(o.launch.year - year) <= years],
-            [o.id for o in self.flown if self.family(o) == family],
-            [o.id for o in self.flown if self.state(o) == state and abs(o.launch.year - year) <= years],
+            [o.id for o, f, _, y in programs if f == family and abs(y - year) <= years],
+            [o.id for o, f, _, _ in programs if f == family],
+            [o.id for o, _, s, y in programs if s == state and abs(y - year) <= years],
         ]
 
     # Vehicles and sites -------------------------------------------------------------------------
@@ -292,11 +299,7 @@ class Pools:
         """Rockets of the same program: its crewed rockets of the era, its busiest rockets of the
         era (Soyuz rockets for a Soyuz flight), its crewed rockets of any time."""
         state, year = self.state(m), m.launch.year
-        crewed = [
-            (o.vehicle, o.launch.year)
-            for o in self.flown
-            if o.vehicle and o.launch_tag and self.state(o) == state
-        ]
+        crewed = [(o.vehicle, y) for o, _, s, y in self.programs if o.vehicle and o.launch_tag and s == state]
         busy = self._busy(self.vehicles_by, state, year, 5)
         family = self.vehicle_family.get(m.vehicle or "")
         return [
@@ -349,10 +352,9 @@ class Pools:
         families = {self.family(m) for m in self.flown if any(s.person == person_id for s in m.crew)}
         tiers: list[list[str]] = [[], [], []]
         people = self.people
-        for m in self.flown:
-            near = abs(m.launch.year - year) <= years
-            ours = self.family(m) in families
-            state = self.state(m)
+        for m, family, state, launched in self.programs:
+            near = abs(launched - year) <= years
+            ours = family in families
             for seat in m.crew:
                 other = people.get(seat.person)
                 if other is None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from spacefacts.model import Mission
 from spacefacts.quiz.difficulty import Renown
@@ -44,9 +45,9 @@ class Question:
 Made = tuple[str, str, list[str], str, str, str] | None
 
 
-@dataclass(frozen=True)
-class Happening:
-    """A dated record for the history questions: a curated or planetary event, or a crewed launch."""
+class Happening(NamedTuple):
+    """A dated record for the history questions: a curated or planetary event, or a crewed launch.
+    A named tuple: a quiz asking a history question reads some 600 of them from the cache."""
 
     key: str
     day: date
