@@ -104,11 +104,11 @@ def _balanced(rng: random.Random, specs: list[Spec]) -> Iterator[Spec]:
 
 def _by_memory(rng: random.Random, specs: list[Spec], seen: dict[str, Answered], count: int) -> list[Spec]:
     """Missed questions come back (up to half the quiz), then new ones, then the longest-ago right ones."""
-    missed = list(_balanced(rng, [s for s in specs if s.id in seen and not seen[s.id].last_correct]))
-    fresh = list(_balanced(rng, [s for s in specs if s.id not in seen]))
-    known = sorted(
-        (s for s in specs if s.id in seen and seen[s.id].last_correct), key=lambda s: seen[s.id].last_answered
-    )
+    answered = [(s, seen.get(s.id)) for s in specs]  # each id made once, not once a list
+    missed = list(_balanced(rng, [s for s, a in answered if a is not None and not a.last_correct]))
+    fresh = list(_balanced(rng, [s for s, a in answered if a is None]))
+    right = [(s, a) for s, a in answered if a is not None and a.last_correct]
+    known = [s for s, _ in sorted(right, key=lambda sa: sa[1].last_answered)]
     review = max(1, count // 2)
     return missed[:review] + fresh + missed[review:] + known
 
