@@ -84,3 +84,32 @@ def test_build_quiz_reads_the_kept_bank(tmp_path: Path) -> None:
         expected = quiz.build_quiz(plain, 10, seed, category, difficulty)
         assert quiz.build_quiz(with_cache, 10, seed, category, difficulty) == expected
     assert (tmp_path / f"{kept.NAME}.cache").is_file()
+
+
+def test_a_quiz_after_the_data_changed_asks_about_the_new_data(tmp_path: Path) -> None:
+    """quiz.cache is kept under the dataset cache's key: edited data never meets the old entry."""
+    import shutil
+
+    from tests.conftest import SMALL_DATA
+
+    data, folder = tmp_path / "data", tmp_path / "cache"
+    shutil.copytree(SMALL_DATA, data)
+
+    def asked() -> list[str]:
+        ds = cache.load(dataset.Dataset(data, use_imported=False), folder)
+        b, every = kept.bank_and_specs(ds)
+        spec = next(s for s in every if s.id == "year:vostok-1")
+        question = kinds.generate(b, spec, random.Random(1))
+        assert question is not None
+        # The happenings' texts are kept in quiz.cache (the prompt's name comes from the records).
+        launched = [h.text for h in b.happenings if h.key == "vostok-1"]
+        return [question.prompt, *launched, *(s.subject for s in every if s.kind == "year")]
+
+    before = asked()
+    assert before[:2] == ["In what year did Vostok 1 launch?", "Vostok 1 launches"]
+    assert asked() == before  # now from quiz.cache
+    missions = data / "missions.toml"
+    missions.write_text(missions.read_text().replace('name = "Vostok 1"', 'name = "Vostok One"', 1))
+    after = asked()
+    assert after[:2] == ["In what year did Vostok One launch?", "Vostok One launches"]
+    assert after[2:] == before[2:]
