@@ -7,9 +7,11 @@ folder, under the dataset cache's key, which covers the data files and every mod
 installed package, so data or code that changed never meet an old entry. Nothing kept depends on
 today's date: renown counts records as held at the end of the data, not today.
 
-What is kept is exactly what the code computes, as plain data (Bank.kept_state, Pools.kept_state,
-the specs as rows); anything not kept is computed when first asked for. A quiz drawn from the
-kept bank is the quiz drawn from a fresh one (tests/test_quiz_kept.py).
+What is kept is exactly what the code computes, as plain data: the specs as columns, and
+Bank.kept_state (the bank's indexes, the pools', each kind's Bank.index), each index a marshal
+blob of its own that is decoded when a question first asks for it; anything not kept is computed
+when first asked for. A quiz drawn from the kept bank is the quiz drawn from a fresh one
+(tests/test_quiz_kept.py).
 """
 
 from __future__ import annotations
