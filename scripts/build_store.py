@@ -28,6 +28,7 @@ def ask_every_entry(ds: dataset.Dataset) -> None:
     ds.search_index  # noqa: B018
     ds.payload_first_words  # noqa: B018
     stations.load(ds)
+    stations.search_entries(ds)
     payloads.payloads_of(ds)
     payloads.search_entries(ds)
     ranking.calendar_of(ds)

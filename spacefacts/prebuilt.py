@@ -58,7 +58,16 @@ CODE = (
 )
 # The entries shipped: the dataset (cache.FILE) and every index kept beside it (cache.derived names):
 # a first `search` or `today` after install would otherwise build them (1.3-1.6 s).
-KEPT = ("search", "payload-words", "stations", "payloads", "payload-rows", "payload-search", "today")
+KEPT = (
+    "search",
+    "payload-words",
+    "stations",
+    "station-search",
+    "payloads",
+    "payload-rows",
+    "payload-search",
+    "today",
+)
 
 _FOUND: dict[tuple[object, ...], dict[str, bytes] | None] = {}  # per process, by the files' stats
 

@@ -442,8 +442,33 @@ def expedition_at(ds: Dataset, person_id: str, moment: datetime) -> Expedition |
     return None
 
 
-def search_entries(ds: Dataset) -> list[tuple[str, str, str, str, int, tuple[str, ...]]]:
-    """Search-index rows (kind, id, title, detail, bonus, folded names) for stations and expeditions."""
+SearchRow = tuple[str, str, str, str, int, tuple[str, ...]]
+
+
+def search_entries(ds: Dataset) -> list[SearchRow]:
+    """Search-index rows (kind, id, title, detail, bonus, folded names) for stations and expeditions;
+    kept beside the dataset (`station-search.cache`), so a search neither decodes the stations nor
+    folds their names."""
+    from spacefacts import cache
+
+    return cache.derived(ds, "station-search", lambda: _search_entries(ds), tuple, _checked_rows)
+
+
+def _checked_rows(stored: Any) -> list[SearchRow]:
+    if not isinstance(stored, tuple) or not all(
+        isinstance(row, tuple)
+        and len(row) == 6
+        and all(isinstance(v, str) for v in row[:4])
+        and isinstance(row[4], int)
+        and isinstance(row[5], tuple)
+        and all(isinstance(n, str) for n in row[5])
+        for row in stored
+    ):
+        raise ValueError("malformed station search rows")
+    return list(stored)
+
+
+def _search_entries(ds: Dataset) -> list[SearchRow]:
     sd = load(ds)
     rows = []
     for s in sd.stations:
