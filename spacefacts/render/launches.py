@@ -14,11 +14,11 @@ from spacefacts.queries import (
 )
 from spacefacts.render import (
     add_row,
-    chart_table,
     console,
     text,
     time_json,
 )
+from spacefacts.render.grid import Grid, chart_grid
 
 
 def launch_json(launch: Launch) -> dict[str, Any]:
@@ -144,19 +144,16 @@ def filter_words(flt: LaunchFilter) -> str:
 
 
 def year_list(listing: YearList, site_names: dict[str, str]) -> None:
-    from rich.table import Table
-
     s = listing.summary
     title = f"Orbital launches in {s.year}: {len(listing.rows)} of {s.total}"
     if listing.filters.is_set():
         title += f" ({filter_words(listing.filters)})"
-    table = Table(title=text(title), title_justify="left", min_width=min(len(title), console().width))
+    table = Grid(title)
     for column in ("#", "Date (UTC)", "Vehicle", "Site", "Payload", "Outcome"):
         table.add_column(column, justify="right" if column == "#" else "left")
     for n, launch in listing.rows:
         payload = launch.payload + (" (crewed)" if launch.tag in listing.crewed else "")
-        add_row(
-            table,
+        table.add_row(
             str(n),
             launch.date.iso[:16].replace("T", " "),
             launch.vehicle,
@@ -165,7 +162,7 @@ def year_list(listing: YearList, site_names: dict[str, str]) -> None:
             launch.outcome,
         )
     out = console()
-    out.print(table)
+    out.print(table, crop=False)
     out.print(f"[dim]# = number among the year's {s.rule}. Source: GCAT, Jonathan McDowell (CC-BY).[/dim]")
 
 
@@ -182,21 +179,19 @@ def by_year_json(counts: list[YearCount]) -> dict[str, Any]:
 def by_year_chart(counts: list[YearCount], coverage_end: str, record: bool = False) -> Any:
     """A bar per year: successes as full blocks, failures as light shade. Returns the console."""
     from rich.console import Console
-    from rich.text import Text
 
     out = console() if not record else Console(record=True, width=100, highlight=False)
     width = max(10, min(80, out.width - 20))
     peak = max(c.attempts for c in counts) or 1
-    table = chart_table("Orbital launch attempts per year (successes █, failures ░)")
+    table = chart_grid("Orbital launch attempts per year (successes █, failures ░)")
     for c in counts:
         ok = round(c.successes * width / peak)
         bad = round(c.failures * width / peak)
         if c.failures and not bad:
             bad = 1
-        bar = Text("█" * ok, style="green") + Text("░" * bad, style="red")
         label = str(c.year) + ("*" if coverage_end[:4] == str(c.year) and coverage_end[5:] != "12-31" else "")
-        add_row(table, label, str(c.attempts), bar)
-    out.print(table)
+        table.add_row(label, str(c.attempts), (("█" * ok, "green"), ("░" * bad, "red")))
+    out.print(table, crop=False)
     out.print(
         f"[dim]* data ends {text(coverage_end)}. Counted: orbital launch attempts from Earth, failures included. "
         "Source: GCAT, Jonathan McDowell (CC-BY).[/dim]"

@@ -10,7 +10,8 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from spacefacts.failures import AfterFailure
-from spacefacts.render import chart_table, console, format_duration, info_table, time_json, visible
+from spacefacts.render import console, format_duration, time_json, visible
+from spacefacts.render.grid import Grid, chart_grid, info_grid
 from spacefacts.stations import CrewExpeditions, Expedition, Served, StationCard
 
 if TYPE_CHECKING:
@@ -226,52 +227,44 @@ def station_json(card: StationCard) -> dict[str, Any]:
 
 
 def station_page(card: StationCard) -> None:
-    from rich.table import Table
-
     s = card.station
     out = console()
-    info = info_table(_t(s.name))
-    info.add_row("Launch", _t(f"{s.launch.display()} (GCAT {s.launch_tag})"))
+    info = info_grid(s.name)
+    info.add_row("Launch", f"{s.launch.display()} (GCAT {s.launch_tag})")
     if s.reentry:
-        info.add_row("Re-entry", _t(s.reentry.display()))
+        info.add_row("Re-entry", s.reentry.display())
     elif card.data_end:
-        info.add_row(
-            "Re-entry", _t(f"none known (in orbit at the data's end, {card.data_end}, or not cited)")
-        )
+        info.add_row("Re-entry", f"none known (in orbit at the data's end, {card.data_end}, or not cited)")
     if card.visits:
         first, last = card.visits[0], card.visits[-1]
         info.add_row(
             "Crewed visits",
-            _t(
-                f"{len(card.visits)}: the first {first.name} ({first.launch.iso[:10]}), the last {last.name} ({last.launch.iso[:10]})"
-            ),
+            f"{len(card.visits)}: the first {first.name} ({first.launch.iso[:10]}), the last {last.name} ({last.launch.iso[:10]})",
         )
     until = datetime.fromisoformat(f"{card.data_end}T12:00:00+00:00") if card.data_end else None
     if card.longest is not None and until is not None:
         stay = card.longest
         info.add_row(
             "Longest stay",
-            _t(f"{stay.person.name}, {format_duration(stay.duration(until))} ({stay.mission.name})"),
+            f"{stay.person.name}, {format_duration(stay.duration(until))} ({stay.mission.name})",
         )
-    out.print(info)
+    out.print(info, crop=False)
     if card.expeditions:
-        table = Table(title=f"Expeditions with a record ({len(card.expeditions)})", title_justify="left")
+        table = Grid(f"Expeditions with a record ({len(card.expeditions)})")
         for column in ("Expedition", "Start (UTC)", "End (UTC)", "Crew"):
             table.add_column(column)
         for e in card.expeditions:
-            table.add_row(_t(e.name), _t(_when(e.start)), _t(_when(e.end)), _t(_people(card, e)))
-        out.print(table)
+            table.add_row(e.name, _when(e.start), _when(e.end), _people(card, e))
+        out.print(table, crop=False)
     else:
         out.print(_t("No expedition records for this station yet (see docs/data.md)."), style="dim")
     if s.reentry is None and card.data_end:
-        aboard = Table(title=f"Aboard on {card.data_end} ({len(card.aboard_at_end)})", title_justify="left")
+        aboard = Grid(f"Aboard on {card.data_end} ({len(card.aboard_at_end)})")
         for column in ("Name", "Country", "Launched on", "Launch (UTC)"):
             aboard.add_column(column)
         for a in card.aboard_at_end:
-            aboard.add_row(
-                _t(a.person.name), _t(a.person.country), _t(a.mission.name), _t(a.mission.launch.iso[:10])
-            )
-        out.print(aboard)
+            aboard.add_row(a.person.name, a.person.country, a.mission.name, a.mission.launch.iso[:10])
+        out.print(aboard, crop=False)
     if card.per_day:
         aboard_chart(card, out)
     notes = [
@@ -303,17 +296,13 @@ def _periods(card: StationCard) -> list[tuple[str, float, int]]:
 
 
 def aboard_chart(card: StationCard, out: Console | None = None) -> None:
-    from rich.text import Text
-
     out = out or console()
     periods = _periods(card)
     width = max(10, min(60, out.width - 30))
     peak = max((mean for _, mean, _ in periods), default=0) or 1
     unit = "month" if len(periods[0][0]) == 7 else "year"
-    table = chart_table(f"People aboard, mean per day by {unit} (█) and the most on one day")
+    table = chart_grid(f"People aboard, mean per day by {unit} (█) and the most on one day")
     table.add_column(justify="right")
     for label, mean, most in periods:
-        table.add_row(
-            label, f"{mean:.1f}", Text("█" * round(mean * width / peak), style="cyan"), f"max {most}"
-        )
-    out.print(table)
+        table.add_row(label, f"{mean:.1f}", (("█" * round(mean * width / peak), "cyan"),), f"max {most}")
+    out.print(table, crop=False)

@@ -1,0 +1,98 @@
+"""The render layer's own table (spacefacts.render.grid): text stays text, nothing is lost, it fits."""
+
+from __future__ import annotations
+
+import io
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rich.cells import cell_len
+from rich.console import Console
+
+from spacefacts.render import visible
+from spacefacts.render.grid import Grid, chart_grid, info_grid, wrap
+
+BOXES = set("┏┓┗┛━─┳┻╇┡┩└┘┌┐├┤┼╋┴┬│┃")
+HOSTILE = st.text() | st.text(alphabet="\\[]/ab =@#:\x1b\x9b\u202e\n", max_size=40)
+
+
+def draw(grid: Grid, width: int) -> str:
+    out = Console(file=io.StringIO(), width=width, no_color=True, highlight=False, emoji=False)
+    out.print(grid, crop=False)
+    return out.file.getvalue()  # type: ignore[attr-defined]
+
+
+def letters(text: str) -> str:
+    return "".join(c for c in text if c not in BOXES and not c.isspace())
+
+
+@settings(max_examples=300)
+@given(HOSTILE, st.integers(1, 60))
+def test_wrap_keeps_every_character_and_fits(value: str, width: int) -> None:
+    shown = visible(value)
+    lines = wrap(shown, width)
+    assert all(cell_len(line) <= width or len(line) == 1 for line in lines)  # a wide character alone
+    assert "".join(lines).replace(" ", "") == shown.replace(" ", "")
+
+
+@settings(max_examples=200)
+@given(st.lists(HOSTILE, min_size=3, max_size=3), st.sampled_from([40, 80, 120]))
+def test_a_cell_from_data_is_shown_as_visible_text_never_markup(cells: list[str], width: int) -> None:
+    grid = Grid("Title " + cells[0])
+    for header in ("One", "Two", "Three"):
+        grid.add_column(header)
+    grid.add_row(*cells)
+    out = draw(grid, width)
+    for char in ("\x1b", "\x9b", "\x07", "\x7f", "\u202e"):
+        assert char not in out
+    expected = letters("Title " + visible(cells[0]) + "".join(visible(c) for c in cells) + "OneTwoThree")
+    assert sorted(letters(out)) == sorted(expected)  # every character, none added (markup kept)
+    assert all(cell_len(line) <= width for line in out.splitlines())
+
+
+def test_markup_in_data_is_printed_as_written() -> None:
+    grid = Grid()
+    grid.add_column("Name")
+    grid.add_row("[bold red]Mir[/] \\[x] [link=http://x]y[/link]")
+    out = draw(grid, 80)
+    assert "[bold red]Mir[/] \\[x] [link=http://x]y[/link]" in out
+
+
+def test_short_columns_fold_at_a_space_and_the_wide_one_takes_the_rest() -> None:
+    grid = Grid("Expeditions")
+    for header in ("Expedition", "Start (UTC)", "End (UTC)", "Crew"):
+        grid.add_column(header)
+    crew = "William Shepherd (commander), Yuri Gidzenko, Sergei Krikalev, and a longer list of names"
+    for number in range(1, 20):
+        grid.add_row(f"Expedition {number}", "2000-11-02 09:21:03", "2001-03-19 04:32:00", crew)
+    for width in (80, 120):
+        out = draw(grid, width)
+        assert all(cell_len(line) <= width for line in out.splitlines())
+        assert out.count("2000-11-02") == 19 and out.count("09:21:03") == 19  # a date is never cut
+        assert "Expedition 19" in out  # the name column keeps its width
+    wide = draw(grid, 300)
+    assert crew in wide and len(wide.splitlines()) == 1 + 3 + 19 + 1  # title, head, a line a row, foot
+
+
+def test_a_narrow_terminal_loses_nothing() -> None:
+    grid = Grid("A long title that has to wrap in a narrow terminal")
+    for header in ("#", "Name", "Detail"):
+        grid.add_column(header, justify="right" if header == "#" else "left")
+    grid.add_row("1", "Supercalifragilistic-expialidocious", "a b c d e f g h i j k l m n o p")
+    out = draw(grid, 24)
+    assert all(cell_len(line) <= 24 for line in out.splitlines())
+    assert sorted(letters(out)) == sorted(
+        letters("A long title that has to wrap in a narrow terminal#NameDetail1")
+        + letters("Supercalifragilistic-expialidociousabcdefghijklmnop")
+    )
+
+
+def test_cards_and_charts_have_no_box_and_keep_their_labels_whole() -> None:
+    info = info_grid("International Space Station")
+    info.add_row("Crewed visits", "127: the first STS-88 (1998-12-04), the last Dragon Crew-12 (2026-02-13)")
+    out = draw(info, 40)
+    assert not BOXES & set(out)
+    assert out.splitlines()[1].startswith("Crewed visits  127:")
+    chart = chart_grid("Per year")
+    chart.add_row("1957", "3", (("█" * 5, "green"), ("░", "red")))
+    assert draw(chart, 40).splitlines()[1] == "1957  3  █████░"
