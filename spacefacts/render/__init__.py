@@ -1,7 +1,8 @@
 """Turn query results into Rich tables for people or JSON for machines.
 
 This package is the only place that imports Rich, and it does so inside the functions that
-draw, so `--json` never pays for it. One module per family of commands; shared helpers here.
+draw, so `--json` never pays for it. One module per family of commands; shared helpers here;
+the tables themselves are drawn by render.grid (text only, laid out without Rich's Table).
 """
 
 from __future__ import annotations
@@ -17,8 +18,6 @@ from spacefacts.text import format_duration as format_duration  # the one format
 
 if TYPE_CHECKING:
     from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
 
 
 def console() -> Console:
@@ -66,34 +65,6 @@ def text(value: object) -> str:
     # Whatever follows may be a tag, which trailing backslashes would escape: end them with an
     # empty tag pair, each doubled, so that they stay literal.
     return escaped + "\\" * (2 * (len(shown) - len(body))) + "[dim][/dim]"
-
-
-def add_row(table: Table, *cells: object) -> None:
-    """A table row, every string cell through `text`; renderables (a bar chart's Text) as they are."""
-    table.add_row(*(text(cell) if isinstance(cell, str) else cell for cell in cells))  # type: ignore[arg-type]
-
-
-def _bare_table(title: str | Text) -> Table:
-    from rich.table import Table
-
-    return Table(show_header=False, box=None, pad_edge=False, title=title, title_justify="left")
-
-
-def info_table(title: str | Text) -> Table:
-    """A card's label/value table: no header or box, bold labels, the title (already made safe) on the left."""
-    info = _bare_table(title)
-    info.add_column(style="bold")
-    info.add_column()
-    return info
-
-
-def chart_table(title: str) -> Table:
-    """A bar chart's table: no header or box; a bold label and a figure, both right-aligned, then the bar."""
-    table = _bare_table(title)
-    table.add_column(justify="right", style="bold")
-    table.add_column(justify="right")
-    table.add_column()
-    return table
 
 
 # JSON escapes C0 controls itself; these it leaves raw: DEL, C1 (U+0080-U+009F, CSI among them),

@@ -7,11 +7,8 @@ from typing import Any
 from spacefacts.queries import (
     CountUnderRule,
 )
-from spacefacts.render import (
-    add_row,
-    console,
-    text,
-)
+from spacefacts.render import console
+from spacefacts.render.grid import Grid
 
 
 def rules_json(subject: str, rules: list[CountUnderRule]) -> dict[str, Any]:
@@ -22,15 +19,13 @@ def rules_json(subject: str, rules: list[CountUnderRule]) -> dict[str, Any]:
 
 
 def rules_table(subject: str, rules: list[CountUnderRule]) -> None:
-    from rich.table import Table
-
-    table = Table(title=text(subject), title_justify="left")
+    table = Grid(subject)
     table.add_column("Count", justify="right")
     table.add_column("Rule")
     for r in rules:
-        add_row(table, str(r.count), r.rule + (" (the rule spacefacts uses)" if r.default else ""))
+        table.add_row(str(r.count), r.rule + (" (the rule spacefacts uses)" if r.default else ""))
     out = console()
-    out.print(table)
+    out.print(table, crop=False)
     from rich.markup import escape
 
     from spacefacts.dataset import builtin_doc

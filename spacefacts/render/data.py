@@ -6,25 +6,23 @@ import sys
 from typing import Any
 
 from spacefacts.render import (
-    add_row,
     console,
     text,
     visible,
 )
+from spacefacts.render.grid import Grid
 
 
 def data_info(info: dict[str, Any]) -> None:
-    from rich.table import Table
-
     out = console()
-    table = Table(title=f"spacefacts data {info['version']}", title_justify="left")
+    table = Grid(f"spacefacts data {info['version']}")
     for column in ("File", "Records", "Covers", "Source", "License"):
         table.add_column(column)
     for entry in info["files"]:
-        add_row(
-            table, entry["file"], str(entry["records"]), entry["covers"], entry["source"], entry["license"]
+        table.add_row(
+            entry["file"], str(entry["records"]), entry["covers"], entry["source"], entry["license"]
         )
-    out.print(table)
+    out.print(table, crop=False)
     out.print(f"[dim]Data folder: {text(info['directory'])}[/dim]")
     if info.get("imported_launches"):
         out.print(

@@ -45,7 +45,10 @@ def _cell_len(value: str) -> int:
 
 def wrap(value: str, width: int) -> list[str]:
     """`value` in lines of at most `width` cells: broken at spaces, a longer word cut into pieces.
-    No character is lost; only the spaces where a line breaks (or a wrapped text begins) are dropped."""
+    No character is lost; only the spaces where a line breaks (or a wrapped text begins) are dropped.
+    A line break (only the program writes one: `visible` shows data's as `\\n`) always breaks."""
+    if "\n" in value:
+        return [line for part in value.split("\n") for line in wrap(part, width)]
     if _cell_len(value) <= width:
         return [value]
     lines: list[str] = []
@@ -84,10 +87,12 @@ class _Column:
 class Grid:
     """A table of text: `Grid(title)`, `add_column(...)`, `add_row(...)`, then `console.print(grid)`.
 
-    `boxed=False` draws a borderless label/value or chart table (no header, no edge padding)."""
+    `boxed=False` draws a borderless label/value or chart table (no header, no edge padding);
+    `header=False` a boxed table without a header row."""
 
     title: str | None = None
     boxed: bool = True
+    header: bool = True
     columns: list[_Column] = field(default_factory=list)
     rows: list[tuple[Cell, ...]] = field(default_factory=list)
 
@@ -103,13 +108,17 @@ class Grid:
         self.columns.append(_Column(header, justify, style, wrap))
 
     def add_row(self, *cells: object) -> None:
-        """A row of text (shown as `visible` makes it) or (text, style) pieces; missing cells are empty."""
+        """A row: each cell text (shown as `visible` makes it), a list of texts (one a line), or a
+        tuple of (text, style) pieces; missing cells are empty."""
         if len(cells) > len(self.columns):
             raise ValueError(f"{len(cells)} cells for {len(self.columns)} columns")
         padded = (*cells, *[""] * (len(self.columns) - len(cells)))
-        self.rows.append(tuple(cell if isinstance(cell, tuple) else visible(cell) for cell in padded))
+        self.rows.append(tuple(_cell(cell) for cell in padded))
 
     # ---- layout ----------------------------------------------------------------------------
+
+    def _headed(self) -> bool:
+        return self.boxed and self.header
 
     def _overhead(self) -> int:
         count = len(self.columns)
@@ -119,21 +128,23 @@ class Grid:
         """Each column as wide as its text when the table fits in `room`; otherwise the wide
         columns wrap, and the short ones too where that makes the table shorter."""
         count = len(self.columns)
-        cells: list[Sequence[Cell]] = [[c.header for c in self.columns]] if self.boxed else []
+        cells: list[Sequence[Cell]] = [[c.header for c in self.columns]] if self._headed() else []
         cells += self.rows
         natural = [1] * count
         for row in cells:
             for i, cell in enumerate(row):
-                size = _cell_len(cell) if isinstance(cell, str) else sum(_cell_len(t) for t, _ in cell)
+                size = _text_width(cell) if isinstance(cell, str) else sum(_cell_len(t) for t, _ in cell)
                 if size > natural[i]:
                     natural[i] = size
         if sum(natural) <= room:
             return natural
         # Word sizes per cell, column by column; a styled cell (a bar) is one word, never broken.
         words = [[_word_sizes(row[i], natural[i]) for row in cells] for i in range(count)]
+        # The narrowest each column can be without cutting a word; a column that must not wrap
+        # (a duration, an id) is its whole width.
         word = [
-            max(1, min(n, max((max(w, default=0) for w in column), default=0)))
-            for n, column in zip(natural, words, strict=True)
+            max(1, min(n, max((max(w, default=0) for w in column), default=0))) if c.wrap else n
+            for n, column, c in zip(natural, words, self.columns, strict=True)
         ]
         counted: dict[tuple[int, int], list[int]] = {}
 
@@ -144,8 +155,8 @@ class Grid:
             return sum(map(max, zip(*(counted[key] for key in enumerate(widths)), strict=True)))
 
         # Short columns keep their width or fold to their longest word ("2001-08-12 18:41" on
-        # two lines) while wide ones wrap; last, every column shrinks widest first, as Rich's
-        # Table does. Of those layouts, the one with clearly the fewest lines: each later
+        # two lines) while wide ones wrap; then every column shrinks widest first, as Rich's
+        # Table does; last, the room is shared in proportion to the text. Of those layouts, the one with clearly the fewest lines: each later
         # candidate must save a tenth of the lines.
         short = [
             i
@@ -162,6 +173,7 @@ class Grid:
             top = [word[i] if i in folded else n for i, n in enumerate(natural)]
             candidates.append(_fill(top, [word[i] if i in folded else f for i, f in enumerate(floor)], room))
         candidates.append(_fill(natural, word, room))
+        candidates.append(_share(natural, word, room))
         best: tuple[int, list[int]] | None = None
         for widths in candidates:
             if widths is not None and (best is None or height(widths) < 0.9 * best[0]):
@@ -197,24 +209,25 @@ class Grid:
             return
         from rich.box import HEAVY_HEAD
 
-        box = HEAVY_HEAD.substitute(options, safe=console.safe_box)
+        box = HEAVY_HEAD if self.header else HEAVY_HEAD.get_plain_headed_box()
+        box = box.substitute(options, safe=console.safe_box)
         padded = [width + 2 for width in widths]
         border = None  # Rich's tables draw their borders unstyled too
-        header_style = console.get_style("table.header")
         yield Segment(box.get_top(padded), border)
         yield newline
-        yield from self._lines(
-            console,
-            tuple(c.header for c in self.columns),
-            widths,
-            [header_style] * len(widths),
-            f" {box.head_vertical} ",
-            f"{box.head_left} ",
-            f" {box.head_right}",
-            border=border,
-        )
-        yield Segment(box.get_row(padded, "head"), border)
-        yield newline
+        if self.header:
+            yield from self._lines(
+                console,
+                tuple(c.header for c in self.columns),
+                widths,
+                [console.get_style("table.header")] * len(widths),
+                f" {box.head_vertical} ",
+                f"{box.head_left} ",
+                f" {box.head_right}",
+                border=border,
+            )
+            yield Segment(box.get_row(padded, "head"), border)
+            yield newline
         for row in self.rows:
             yield from self._lines(
                 console, row, widths, styles, f" {box.mid_vertical} ", f"{box.mid_left} ", f" {box.mid_right}",
@@ -314,14 +327,52 @@ def _fill(top: list[int], floor: list[int], room: int) -> list[int] | None:
     return widths
 
 
+def _cell(value: object) -> Cell:
+    if isinstance(value, tuple):
+        return value
+    if isinstance(value, list):
+        return "\n".join(visible(line) for line in value)
+    return visible(value)
+
+
+def _text_width(value: str) -> int:
+    return max(map(_cell_len, value.split("\n"))) if "\n" in value else _cell_len(value)
+
+
+def _share(top: list[int], floor: list[int], room: int) -> list[int] | None:
+    """Widths within `room`: each column its floor, and the rest in proportion to its more text."""
+    floor = [min(f, t) for f, t in zip(floor, top, strict=True)]
+    spare = room - sum(floor)
+    if spare < 0:
+        return None
+    wants = [t - f for f, t in zip(floor, top, strict=True)]
+    total = sum(wants) or 1
+    widths = [f + min(w, spare * w // total) for f, w in zip(floor, wants, strict=True)]
+    left = room - sum(widths)
+    for i in sorted(range(len(widths)), key=lambda i: -wants[i]):
+        step = min(left, top[i] - widths[i])
+        widths[i] += step
+        left -= step
+    return widths
+
+
 def _word_sizes(cell: Cell, size: int) -> list[int]:
-    return [_cell_len(word) for word in cell.split()] if isinstance(cell, str) else [size]
+    """The sizes of a cell's words; -1 where the program broke the line."""
+    if not isinstance(cell, str):
+        return [size]
+    if "\n" in cell:
+        parts = [[_cell_len(word) for word in line.split()] for line in cell.split("\n")]
+        return [size for part in parts for size in (-1, *part)][1:]
+    return [_cell_len(word) for word in cell.split()]
 
 
 def _line_count(words: list[int], width: int) -> int:
     """How many lines `wrap` makes of words of these sizes at this width."""
     lines, used = 1, 0
     for size in words:
+        if size < 0:
+            lines, used = lines + 1, 0
+            continue
         if used and used + 1 + size <= width:
             used += 1 + size
             continue

@@ -6,7 +6,8 @@ from typing import Any
 
 from spacefacts import nations
 from spacefacts.history import InSpace, Records
-from spacefacts.render import add_row, console, text, visible
+from spacefacts.render import console, text
+from spacefacts.render.grid import Grid
 
 
 def in_space_json(result: InSpace) -> dict[str, Any]:
@@ -36,33 +37,23 @@ def in_space_json(result: InSpace) -> dict[str, Any]:
 
 def in_space(result: InSpace, expeditions: dict[str, str] | None = None) -> None:
     """`expeditions`: person id -> the expedition they served in then, where a record says so."""
-    from rich.table import Table
-
     when = result.moment.strftime("%Y-%m-%d %H:%M UTC")
     known = f", as of the data's end {result.data_end}" if result.beyond_data else ""
-    table = Table(title=f"In space at {when}{known}: {len(result.aloft)}", title_justify="left")
+    table = Grid(f"In space at {when}{known}: {len(result.aloft)}")
     columns = ["Name", "Country", "Launched on", "Station", "Days aloft"]
     if expeditions:
         columns.insert(4, "Expedition")
-    # A station's short name is words ("ISS", "Salyut 7"): the column keeps room for its longest
-    # word, so a narrow terminal wraps the name rather than cutting it.
-    longest = max((len(w) for a in result.aloft for w in (a.station_short or "").split()), default=0)
-    longest = max(longest, len("Station")) if longest else 0
+    # A station's short name is words ("ISS", "Salyut 7"): the grid keeps each column at least as
+    # wide as its longest word, so a narrow terminal wraps the name rather than cutting it.
     for column in columns:
-        station = column == "Station" and longest > 0
-        table.add_column(
-            column,
-            justify="right" if column == "Days aloft" else "left",
-            width=longest if station else None,
-            min_width=longest if station else None,
-        )
+        table.add_column(column, justify="right" if column == "Days aloft" else "left")
     for a in result.aloft:
         cells = [a.person.name, a.nation.name, a.mission.name, a.station_short or a.station or "-"]
         if expeditions:
             cells.append(expeditions.get(a.person.id, "-"))
-        add_row(table, *cells, f"{a.days(result.counted_to or result.moment):.1f}")
+        table.add_row(*cells, f"{a.days(result.counted_to or result.moment):.1f}")
     out = console()
-    out.print(table)
+    out.print(table, crop=False)
     if result.counted_to and result.counted_to < result.moment:
         out.print(
             f"Days aloft are counted to {result.counted_to:%Y-%m-%d}, where the crew data ends; "
@@ -102,16 +93,13 @@ def records_json(result: Records) -> dict[str, Any]:
 
 
 def records(result: Records) -> None:
-    from rich.table import Table
-    from rich.text import Text
-
     out = console()
     title = f"Records as of {result.as_of:%Y-%m-%d}"
     if result.data_end and result.data_end[:10] < f"{result.as_of:%Y-%m-%d}":
         title += f" (crew data ends {result.data_end[:10]}; later flights are not in the data)"
-    table = Table(title=title, title_justify="left")
+    table = Grid(title)
     for column in ("Record", "Holder", "Value", "Id"):
-        table.add_column(column, no_wrap=column == "Id")  # the id is what people copy: never cut
+        table.add_column(column, wrap=column != "Id")  # the id is what people copy: never cut
     for r in result.records:
         holders = r.holders or ((r.holder,) if r.holder else ())
         names = ", ".join(p.name for p in holders) or "-"
@@ -122,15 +110,14 @@ def records(result: Records) -> None:
         )
         # One id a line: a tie of many holders would otherwise be one uncuttable line that
         # squeezes the other columns to nothing at 80 columns.
-        ids = Text("\n".join(visible(p.id) for p in holders) or "-", no_wrap=True)
-        add_row(table, r.title, names, value, ids)
-    out.print(table)
-    firsts = Table(title=f"First person of each country ({len(result.firsts)})", title_justify="left")
+        table.add_row(r.title, names, value, [p.id for p in holders] or "-")
+    out.print(table, crop=False)
+    firsts = Grid(f"First person of each country ({len(result.firsts)})")
     for column in ("Country", "Person", "Mission", "Launch"):
         firsts.add_column(column)
     for country, p, m in result.firsts:
-        add_row(firsts, country, p.name, m.name, m.launch.iso[:10])
-    out.print(firsts)
+        firsts.add_row(country, p.name, m.name, m.launch.iso[:10])
+    out.print(firsts, crop=False)
     out.print(
         "[dim]Rules: " + text("; ".join(f"{r.title.lower()}: {r.rule}" for r in result.records)) + ".[/dim]"
     )

@@ -13,7 +13,6 @@ from spacefacts.queries import (
     YearSummary,
 )
 from spacefacts.render import (
-    add_row,
     console,
     text,
     time_json,
@@ -66,32 +65,27 @@ def year_json(summary: YearSummary) -> dict[str, Any]:
 
 
 def year_summary(summary: YearSummary) -> None:
-    from rich.table import Table
-
     out = console()
     title = f"Orbital launches in {summary.year}"
     if not summary.complete:
         title += f" (data ends {summary.coverage_end})"
-    # A title wraps at the table's width: make the table as wide as its title.
-    table = Table(
-        title=text(title), title_justify="left", show_header=False, min_width=min(len(title), out.width)
-    )
+    table = Grid(title, header=False)
     table.add_column(style="bold")
     table.add_column(justify="right")
-    add_row(table, "Attempts", str(summary.total))
-    add_row(table, "Successes", str(summary.successes))
-    add_row(table, "Failures", str(summary.failures))
-    add_row(table, "Partial (within the above)", str(summary.partial))
-    out.print(table)
+    table.add_row("Attempts", str(summary.total))
+    table.add_row("Successes", str(summary.successes))
+    table.add_row("Failures", str(summary.failures))
+    table.add_row("Partial (within the above)", str(summary.partial))
+    out.print(table, crop=False)
     failed = [launch for launch in summary.launches if not launch.success]
     if failed:
-        rows = Table(title="Failures", title_justify="left")
+        rows = Grid("Failures")
         for column in ("#", "Date", "Vehicle", "Payload", "Tag"):
             rows.add_column(column)
         for launch in failed:
             number = summary.launches.index(launch) + 1
-            add_row(rows, str(number), launch.date.iso[:10], launch.vehicle, launch.payload, launch.tag)
-        out.print(rows)
+            rows.add_row(str(number), launch.date.iso[:10], launch.vehicle, launch.payload, launch.tag)
+        out.print(rows, crop=False)
     out.print(f"[dim]Counted: {summary.rule}. Source: GCAT, Jonathan McDowell (CC-BY).[/dim]")
 
 
@@ -102,19 +96,17 @@ def _share(counts: list[tuple[str, int]], names: dict[str, str], top: int = 8) -
 
 
 def year_breakdown(summary: YearSummary, names: dict[str, str]) -> None:
-    from rich.table import Table
-
     out = console()
     for title, counts in (
         ("By launching state", _share(summary.by_state(), names)),
         ("By vehicle family", _share([(family_label(c), c.launches) for c in summary.by_family()], {})),
     ):
-        table = Table(title=title, title_justify="left")
+        table = Grid(title)
         table.add_column("")
         table.add_column("Launches", justify="right")
         for key, n in counts:
-            add_row(table, key, str(n))
-        out.print(table)
+            table.add_row(key, str(n))
+        out.print(table, crop=False)
 
 
 def year_list_json(listing: YearList) -> dict[str, Any]:

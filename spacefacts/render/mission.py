@@ -15,13 +15,12 @@ from spacefacts.queries import (
     ordinal,
 )
 from spacefacts.render import (
-    add_row,
     console,
     format_duration,
-    info_table,
     text,
     time_json,
 )
+from spacefacts.render.grid import Grid, info_grid
 
 
 def _ordinal(value: Ordinal | None) -> dict[str, Any] | None:
@@ -128,12 +127,12 @@ def mission_json(card: MissionCard) -> dict[str, Any]:
 
 def mission_card(card: MissionCard, extra_rows: Sequence[tuple[str, str]] = ()) -> None:
     out = console()
-    info = info_table(text(card.mission.name))
+    info = info_grid(card.mission.name)
     for label, value in [*_info_rows(card), *extra_rows]:
-        add_row(info, label, value)
-    out.print(info)
+        info.add_row(label, value)
+    out.print(info, crop=False)
     for table in _people_tables(card):
-        out.print(table)
+        out.print(table, crop=False)
     notes, sources = _notes_and_sources(card)
     if notes:
         out.print("[dim]Rules: " + "; ".join(notes) + "[/dim]")
@@ -191,35 +190,31 @@ def _end_rows(card: MissionCard) -> list[tuple[str, str]]:
     return rows
 
 
-def _people_tables(card: MissionCard) -> list[Any]:
-    """The crew up, the crew down when it differs, and the EVAs: Rich tables, those that apply."""
-    from rich.table import Table
-
+def _people_tables(card: MissionCard) -> list[Grid]:
+    """The crew up, the crew down when it differs, and the EVAs: tables, those that apply."""
     tables = []
     if card.crew:
-        crew = Table(title="Crew (up: launched on this ship)", title_justify="left")
+        crew = Grid("Crew (up: launched on this ship)")
         for column in ("Name", "Country", "Role", "Flight", "Came home"):
             crew.add_column(column)
         for row in card.crew:
             nth = f"{ordinal(row.flight_number)} flight" if row.flight_number else "-"
-            add_row(crew, row.person.name, row.nation.name, row.role_name, nth, _came_home(row, card))
+            crew.add_row(row.person.name, row.nation.name, row.role_name, nth, _came_home(row, card))
         tables.append(crew)
     if _down_differs(card):
-        down = Table(title="Down: came home on this ship", title_justify="left")
+        down = Grid("Down: came home on this ship")
         for column in ("Name", "Country", "Launched on", "Time aloft"):
-            down.add_column(column, no_wrap=column == "Time aloft")  # a duration is never split
+            down.add_column(column, wrap=column != "Time aloft")  # a duration is never split
         for row in card.down:
             up = row.up.name if row.up else "-"
-            add_row(down, row.person.name, row.nation.name, up, format_duration(row.time_aloft))
+            down.add_row(row.person.name, row.nation.name, up, format_duration(row.time_aloft))
         tables.append(down)
     if card.evas:
-        title = f"EVAs during the mission: {_spacewalks(card)}"
-        evas = Table(title=text(title), title_justify="left")
+        evas = Grid(f"EVAs during the mission: {_spacewalks(card)}")
         for column in ("Start (UTC)", "Who", "Duration"):
-            evas.add_column(column, no_wrap=column == "Duration")  # a duration is never split
+            evas.add_column(column, wrap=column != "Duration")  # a duration is never split
         for eva_row in card.evas:
-            add_row(
-                evas,
+            evas.add_row(
                 eva_row.eva.start.display().removesuffix(" UTC"),
                 eva_row.person.name,
                 format_duration(eva_row.eva.duration),
@@ -267,27 +262,25 @@ def _down_differs(card: MissionCard) -> bool:
 
 
 def crew_table(card: MissionCard) -> None:
-    from rich.table import Table
-
     m = card.mission
-    table = Table(title=text(f"Crew of {m.name} ({m.launch.iso[:10]})"), title_justify="left")
+    table = Grid(f"Crew of {m.name} ({m.launch.iso[:10]})")
     for column in ("Name", "Country", "Role", "Flight", "Came home", "Id"):
-        table.add_column(column, no_wrap=column == "Id")  # the id is what people copy: never cut
+        table.add_column(column, wrap=column != "Id")  # the id is what people copy: never cut
     for row in card.crew:
         nth = f"{ordinal(row.flight_number)} flight" if row.flight_number else "-"
-        add_row(
-            table, row.person.name, row.nation.name, row.role_name, nth, _came_home(row, card), row.person.id
+        table.add_row(
+            row.person.name, row.nation.name, row.role_name, nth, _came_home(row, card), row.person.id
         )
     out = console()
-    out.print(table)
+    out.print(table, crop=False)
     if _down_differs(card):
-        down = Table(title=text(f"Came home on {m.name}"), title_justify="left")
+        down = Grid(f"Came home on {m.name}")
         for column in ("Name", "Launched on", "Time aloft", "Id"):
-            down.add_column(column, no_wrap=column in ("Time aloft", "Id"))  # durations and ids whole
+            down.add_column(column, wrap=column not in ("Time aloft", "Id"))  # durations and ids whole
         for row in card.down:
             up = row.up.name if row.up else "-"
-            add_row(down, row.person.name, up, format_duration(row.time_aloft), row.person.id)
-        out.print(down)
+            down.add_row(row.person.name, up, format_duration(row.time_aloft), row.person.id)
+        out.print(down, crop=False)
     elif m.landing and not m.accident and not card.down and m.crew:
         out.print(text(f"{m.name} landed uncrewed: its crew came home on other ships."))
     out.print(

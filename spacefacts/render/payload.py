@@ -6,7 +6,8 @@ from typing import Any
 
 from spacefacts.payloads import DESTINATION_RULE, STATUS_AS_OF, VISIT_VERBS, PayloadCard, Visit
 from spacefacts.queries import ordinal
-from spacefacts.render import console, info_table, time_json
+from spacefacts.render import console, text, time_json
+from spacefacts.render.grid import info_grid
 
 VISIT_WORDS = {
     **VISIT_VERBS,
@@ -87,14 +88,10 @@ def _sources(card: PayloadCard) -> list[str]:
 
 
 def payload_card(card: PayloadCard) -> None:
-    from rich.markup import escape
-
     p, f, launch = card.payload, card.famous, card.launch
     out = console()
-    info = info_table(escape(card.name))
-
-    def row(label: str, value: str) -> None:
-        info.add_row(label, escape(value))
+    info = info_grid(card.name)
+    row = info.add_row
 
     also = [n for n in (p.name if f and p.name != card.name else "", p.alt, *(f.aliases if f else ())) if n]
     if also:
@@ -132,9 +129,9 @@ def payload_card(card: PayloadCard) -> None:
     if card.others:
         names = ", ".join(o.name for o in card.others[:5]) + (", ..." if len(card.others) > 5 else "")
         row("With it", f"{len(card.others)} other payload(s): {names}")
-    out.print(info)
+    out.print(info, crop=False)
     if card.year_ordinal:
         out.print(
-            f"[dim]Rule: {escape(card.year_ordinal.scope)}: counted as {escape(card.year_ordinal.rule)}[/dim]"
+            f"[dim]Rule: {text(card.year_ordinal.scope)}: counted as {text(card.year_ordinal.rule)}[/dim]"
         )
-    out.print("[dim]Sources: " + escape("; ".join(_sources(card))) + "[/dim]")
+    out.print("[dim]Sources: " + text("; ".join(_sources(card))) + "[/dim]")

@@ -9,13 +9,12 @@ from spacefacts.queries import (
     PersonCard,
 )
 from spacefacts.render import (
-    add_row,
     console,
     format_duration,
-    info_table,
     text,
     time_json,
 )
+from spacefacts.render.grid import Grid, info_grid
 
 
 def person_json(card: PersonCard) -> dict[str, Any]:
@@ -70,44 +69,39 @@ def _countries(card: PersonCard) -> str:
 
 
 def person_card(card: PersonCard) -> None:
-    from rich.table import Table
-
     p = card.person
     out = console()
-    info = info_table(text(p.name))
+    info = info_grid(p.name)
     if p.native_name:
-        add_row(info, "Native name", p.native_name)
+        info.add_row("Native name", p.native_name)
     if p.born:
-        add_row(info, "Born", p.born.display())
+        info.add_row("Born", p.born.display())
     if p.died:
-        add_row(info, "Died", p.died.display())
-    add_row(info, "Country", _countries(card))
-    add_row(
-        info, "Flights", str(len(card.flights)) + (f" (+{len(card.aborts)} abort)" if card.aborts else "")
-    )
+        info.add_row("Died", p.died.display())
+    info.add_row("Country", _countries(card))
+    info.add_row("Flights", str(len(card.flights)) + (f" (+{len(card.aborts)} abort)" if card.aborts else ""))
     total = format_duration(card.time_in_space)
     if card.counted_to:
         total += f", counting the flight in progress to {card.counted_to:%Y-%m-%d} (where the data ends)"
-    add_row(info, "Time in space", total)
+    info.add_row("Time in space", total)
     if card.evas:
         eva = f"{len(card.evas)}, {format_duration(card.eva_time)}"
         if card.evas_without_duration:
             eva += f" ({card.evas_without_duration} without a recorded duration)"
-        add_row(info, "EVAs", eva)
+        info.add_row("EVAs", eva)
     if card.age_at_first_flight is not None:
-        add_row(info, "Age at first flight", str(card.age_at_first_flight))
-    out.print(info)
-    rows = Table(title="Flights", title_justify="left")
+        info.add_row("Age at first flight", str(card.age_at_first_flight))
+    out.print(info, crop=False)
+    rows = Grid("Flights")
     for column in ("#", "Mission", "Role", "Launch (UTC)", "Return (UTC)", "Duration"):
-        rows.add_column(column, no_wrap=column in ("#", "Duration"))  # a duration is never split
+        rows.add_column(column, wrap=column not in ("#", "Duration"))  # a duration is never split
     for n, row in enumerate(card.flights, 1):
         back = row.end.display().removesuffix(" UTC") if row.end else "in space"
         if row.counted_to:
             back = f"in space at the data's end ({row.counted_to:%Y-%m-%d})"
         if row.returned_on:
             back += f" on {row.returned_on.name}"
-        add_row(
-            rows,
+        rows.add_row(
             str(n),
             row.mission.name,
             row.role_name,
@@ -116,10 +110,8 @@ def person_card(card: PersonCard) -> None:
             (format_duration(row.duration) + (" so far" if row.counted_to else "")) if row.duration else "-",
         )
     for row in card.aborts:
-        add_row(
-            rows, "-", f"{row.mission.name} (abort)", row.role_name, row.mission.launch.iso[:10], "-", "-"
-        )
-    out.print(rows)
+        rows.add_row("-", f"{row.mission.name} (abort)", row.role_name, row.mission.launch.iso[:10], "-", "-")
+    out.print(rows, crop=False)
     out.print(
         f"[dim]Time in space: the sum of (own return - launch) over flights; {nations.RULE}. "
         f"Sources: McDowell ({text(p.src)})"

@@ -117,20 +117,18 @@ def person_expeditions_json(rows: Sequence[Served]) -> list[dict[str, Any]]:
 
 
 def person_expeditions(rows: Sequence[Served]) -> None:
-    from rich.table import Table
-
     if not rows:
         return
     commands = sum(1 for s in rows if s.member.role == "commander")
     title = f"Expeditions ({len(rows)}" + (f", commander of {commands}" if commands else "") + ")"
-    table = Table(title=title, title_justify="left")
+    table = Grid(title)
     for column in ("Expedition", "Role", "From (UTC)", "To (UTC)"):
         table.add_column(column)
     for s in rows:
         start, end = s.expedition.span_of(s.member)
-        table.add_row(_t(s.expedition.name), _t(s.member.role or "-"), _t(_when(start)), _t(_when(end)))
+        table.add_row(s.expedition.name, s.member.role or "-", _when(start), _when(end))
     out = console()
-    out.print(table)
+    out.print(table, crop=False)
     out.print(
         _t("Expeditions: curated records, each citing its source (spacefacts station NAME)."), style="dim"
     )

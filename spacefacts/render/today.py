@@ -6,7 +6,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from spacefacts.render import add_row, console, emit_json, text, time_json, visible
+from spacefacts.render import console, emit_json, text, time_json, visible
+from spacefacts.render.grid import Grid
 from spacefacts.today import Anniversary, Today, day_name
 from spacefacts.today.landmarks import categories
 
@@ -83,11 +84,9 @@ def today_json(result: Today) -> dict[str, Any]:
 
 
 def today_table(result: Today) -> None:
-    from rich.table import Table
-
     out = console()
     window = len(result.month_days) > 1
-    table = Table(title=text(f"On this day: {_days_title(result)}"), title_justify="left")
+    table = Grid(f"On this day: {_days_title(result)}")
     if window:
         table.add_column("Date")
     table.add_column("Year", justify="right")
@@ -96,9 +95,9 @@ def today_table(result: Today) -> None:
     table.add_column("Look up")
     for row in result.rows:
         cells = [str(row.year), _ago(result, row), row.text, _lookup(row)]
-        add_row(table, *([day_name(row.month_day)] if window else []), *cells)
+        table.add_row(*([day_name(row.month_day)] if window else []), *cells)
     if result.rows:
-        out.print(table)
+        out.print(table, crop=False)
     else:
         out.print(text(f"No listed events on {_days_title(result)} in the data."))
     if other := _other_line(result):
