@@ -212,8 +212,7 @@ class Grid:
         box = HEAVY_HEAD if self.header else HEAVY_HEAD.get_plain_headed_box()
         box = box.substitute(options, safe=console.safe_box)
         padded = [width + 2 for width in widths]
-        border = None  # Rich's tables draw their borders unstyled too
-        yield Segment(box.get_top(padded), border)
+        yield Segment(box.get_top(padded))  # Rich's tables draw their borders unstyled too
         yield newline
         if self.header:
             yield from self._lines(
@@ -224,16 +223,14 @@ class Grid:
                 f" {box.head_vertical} ",
                 f"{box.head_left} ",
                 f" {box.head_right}",
-                border=border,
             )
-            yield Segment(box.get_row(padded, "head"), border)
+            yield Segment(box.get_row(padded, "head"))
             yield newline
         for row in self.rows:
             yield from self._lines(
-                console, row, widths, styles, f" {box.mid_vertical} ", f"{box.mid_left} ", f" {box.mid_right}",
-                border=border,
+                console, row, widths, styles, f" {box.mid_vertical} ", f"{box.mid_left} ", f" {box.mid_right}"
             )  # fmt: skip
-        yield Segment(box.get_bottom(padded), border)
+        yield Segment(box.get_bottom(padded))
         yield newline
 
     def _lines(
@@ -246,47 +243,55 @@ class Grid:
         left: str,
         right: str,
         *,
-        border: Style | None = None,
         strip: bool = False,
     ) -> Iterator[Segment]:
-        """One row: its cells wrapped to their columns, side by side, as many lines as the tallest."""
+        """One row: its cells wrapped to their columns, side by side, as many lines as the tallest.
+        Neighbouring text of one style goes out as one segment (the borders have none)."""
         from rich.segment import Segment
 
-        drawn: list[list[list[Segment]]] = []
+        drawn: list[list[list[tuple[str, Style | None]]]] = []
         for cell, width, style in zip(row, widths, styles, strict=True):
             if isinstance(cell, tuple):
                 drawn.append([_pieces(console, cell, width, style)])
-                continue
-            drawn.append([[Segment(line, style)] for line in wrap(cell, width)])
+            else:
+                drawn.append([[(line, style)] for line in wrap(cell, width)])
         height = max(len(lines) for lines in drawn)
         last = len(drawn) - 1
+        newline = Segment.line()
         for number in range(height):
-            line: list[Segment] = [Segment(left, border)] if left else []
+            pieces: list[tuple[str, Style | None]] = [(left, None)]
             for index, (lines, width, column) in enumerate(zip(drawn, widths, self.columns, strict=True)):
-                segments = lines[number] if number < len(lines) else []
-                size = sum(_cell_len(s.text) for s in segments)
-                pad = Segment(" " * (width - size)) if size < width else None
-                if index and divider:
-                    line.append(Segment(divider, border))
-                if pad and column.justify == "right":
-                    line.append(pad)
-                line += segments
-                if pad and column.justify != "right" and not (strip and index == last):
-                    line.append(pad)
-            if right:
-                line.append(Segment(right, border))
+                cell_line = lines[number] if number < len(lines) else []
+                size = sum(_cell_len(text) for text, _ in cell_line)
+                pad = " " * (width - size)
+                if index:
+                    pieces.append((divider, None))
+                if column.justify == "right":
+                    pieces.append((pad, None))
+                pieces += cell_line
+                if column.justify != "right" and not (strip and index == last):
+                    pieces.append((pad, None))
+            pieces.append((right, None))
             if strip:
-                while line and not line[-1].text.strip():
-                    line.pop()
-            yield from line
-            yield Segment.line()
+                while pieces and not pieces[-1][0].strip():
+                    pieces.pop()
+            text, style = "", None
+            for piece, piece_style in pieces:
+                if piece_style is not style and piece_style != style:
+                    if text:
+                        yield Segment(text, style)
+                    text, style = "", piece_style
+                text += piece
+            if text:
+                yield Segment(text, style)
+            yield newline
 
 
-def _pieces(console: Console, cell: tuple[Piece, ...], width: int, base: Style | None) -> list[Segment]:
+def _pieces(
+    console: Console, cell: tuple[Piece, ...], width: int, base: Style | None
+) -> list[tuple[str, Style | None]]:
     """A styled cell on one line, cut at the column's width (only a bar can be that long)."""
-    from rich.segment import Segment
-
-    segments = []
+    pieces: list[tuple[str, Style | None]] = []
     room = width
     for text, style in cell:
         if room <= 0:
@@ -297,10 +302,8 @@ def _pieces(console: Console, cell: tuple[Piece, ...], width: int, base: Style |
             text = set_cell_size(text, room)
         room -= _cell_len(text)
         piece_style = console.get_style(style) if style else None
-        segments.append(
-            Segment(text, (base + piece_style) if base and piece_style else (piece_style or base))
-        )
-    return segments
+        pieces.append((text, (base + piece_style) if base and piece_style else (piece_style or base)))
+    return pieces
 
 
 def _fill(top: list[int], floor: list[int], room: int) -> list[int] | None:
