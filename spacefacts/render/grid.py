@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from spacefacts.render import visible
@@ -75,26 +74,26 @@ def wrap(value: str, width: int) -> list[str]:
     return [piece for piece in lines if piece] or [""]
 
 
-@dataclass(slots=True)
 class _Column:
-    header: str
-    justify: Literal["left", "right"]
-    style: str
-    wrap: bool
+    __slots__ = ("header", "justify", "style", "wrap")
+
+    def __init__(self, header: str, justify: Literal["left", "right"], style: str, wrap: bool) -> None:
+        self.header, self.justify, self.style, self.wrap = header, justify, style, wrap
 
 
-@dataclass(slots=True)
 class Grid:
     """A table of text: `Grid(title)`, `add_column(...)`, `add_row(...)`, then `console.print(grid)`.
 
     `boxed=False` draws a borderless label/value or chart table (no header, no edge padding);
-    `header=False` a boxed table without a header row."""
+    `header=False` a boxed table without a header row. (Plain classes: the two as slotted
+    dataclasses took 0.8 ms to define, on every command that draws a table.)"""
 
-    title: str | None = None
-    boxed: bool = True
-    header: bool = True
-    columns: list[_Column] = field(default_factory=list)
-    rows: list[tuple[Cell, ...]] = field(default_factory=list)
+    __slots__ = ("boxed", "columns", "header", "rows", "title")
+
+    def __init__(self, title: str | None = None, *, boxed: bool = True, header: bool = True) -> None:
+        self.title, self.boxed, self.header = title, boxed, header
+        self.columns: list[_Column] = []
+        self.rows: list[tuple[Cell, ...]] = []
 
     def add_column(
         self,
