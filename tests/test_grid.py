@@ -74,6 +74,29 @@ def test_short_columns_fold_at_a_space_and_the_wide_one_takes_the_rest() -> None
     assert crew in wide and len(wide.splitlines()) == 1 + 3 + 19 + 1  # title, head, a line a row, foot
 
 
+def test_too_narrow_for_whole_words_side_by_side_each_row_is_stacked() -> None:
+    grid = Grid("Expeditions")
+    for header in ("Expedition", "Start (UTC)", "Crew"):
+        grid.add_column(header)
+    grid.add_row("Expedition 1", "2000-11-02 09:21:03", "William Shepherd (commander), Yuri Gidzenko")
+    grid.add_row("Expedition 2", "2001-03-10 06:38:00", ["one id a line", "and another"])
+    assert draw(grid, 80).splitlines()[1].startswith("┏")  # wide enough: a table
+    lines = draw(grid, 36).splitlines()
+    assert lines[:4] == [
+        "Expeditions",
+        "Expedition   Expedition 1",
+        "Start (UTC)  2000-11-02 09:21:03",
+        "Crew         William Shepherd",
+    ]
+    assert lines[lines.index("") :] == [
+        "",
+        "Expedition   Expedition 2",
+        "Start (UTC)  2001-03-10 06:38:00",
+        "Crew         one id a line",
+        "             and another",
+    ]
+
+
 def test_a_narrow_terminal_loses_nothing() -> None:
     grid = Grid("A long title that has to wrap in a narrow terminal")
     for header in ("#", "Name", "Detail"):

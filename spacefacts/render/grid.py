@@ -123,9 +123,10 @@ class Grid:
         count = len(self.columns)
         return 3 * count + 1 if self.boxed else 2 * (count - 1)
 
-    def _widths(self, room: int) -> list[int]:
+    def _widths(self, room: int) -> tuple[list[int], bool]:
         """Each column as wide as its text when the table fits in `room`; otherwise the wide
-        columns wrap, and the short ones too where that makes the table shorter."""
+        columns wrap, and the short ones too where that makes the table shorter. The flag says
+        whether every word fits whole; if not, the widths cut words (at least one cell each)."""
         count = len(self.columns)
         cells: list[Sequence[Cell]] = [[c.header for c in self.columns]] if self._headed() else []
         cells += self.rows
@@ -136,7 +137,7 @@ class Grid:
                 if size > natural[i]:
                     natural[i] = size
         if sum(natural) <= room:
-            return natural
+            return natural, True
         # Word sizes per cell, column by column; a styled cell (a bar) is one word, never broken.
         words = [[_word_sizes(row[i], natural[i]) for row in cells] for i in range(count)]
         # The narrowest each column can be without cutting a word; a column that must not wrap
@@ -178,15 +179,15 @@ class Grid:
             if widths is not None and (best is None or height(widths) < 0.9 * best[0]):
                 best = (height(widths), widths)
         if best is not None:
-            return best[1]
-        return _fill(natural, [1] * count, room) or [1] * count
+            return best[1], True
+        return _fill(natural, [1] * count, room) or [1] * count, False
 
     # ---- drawing ---------------------------------------------------------------------------
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         from rich.measure import Measurement
 
-        widths = self._widths(options.max_width - self._overhead())
+        widths, _ = self._widths(options.max_width - self._overhead())
         return Measurement(sum(widths) + self._overhead(), sum(widths) + self._overhead())
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
@@ -200,7 +201,10 @@ class Grid:
                 yield newline
         if not self.columns:
             return
-        widths = self._widths(max(len(self.columns), options.max_width - self._overhead()))
+        widths, whole = self._widths(max(len(self.columns), options.max_width - self._overhead()))
+        if not whole and self._headed() and len(self.columns) > 1:
+            yield from self._stacked(console, options)
+            return
         styles = [console.get_style(c.style) if c.style else None for c in self.columns]
         if not self.boxed:
             for row in self.rows:
@@ -231,6 +235,18 @@ class Grid:
             )  # fmt: skip
         yield Segment(box.get_bottom(padded))
         yield newline
+
+    def _stacked(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
+        """A terminal too narrow for the columns side by side (they would cut words): each row
+        as lines of header and value, a blank line between rows."""
+        card = Grid(boxed=False)
+        card.add_column(style="table.header", wrap=False)
+        card.add_column()
+        for number, row in enumerate(self.rows):
+            if number:
+                card.rows.append(("", ""))
+            card.rows += [(column.header, cell) for column, cell in zip(self.columns, row, strict=True)]
+        yield from card.__rich_console__(console, options)
 
     def _lines(
         self,
