@@ -17,9 +17,10 @@ HOSTILE = st.text() | st.text(alphabet="\\[]/ab =@#:\x1b\x9b\u202e\n", max_size=
 
 
 def draw(grid: Grid, width: int) -> str:
-    out = Console(file=io.StringIO(), width=width, no_color=True, highlight=False, emoji=False)
+    file = io.StringIO()
+    out = Console(file=file, width=width, no_color=True, highlight=False, emoji=False)
     out.print(grid, crop=False)
-    return out.file.getvalue()  # type: ignore[attr-defined]
+    return file.getvalue()
 
 
 def letters(text: str) -> str:
