@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import io
+import os
+import subprocess
+import sys
+from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
@@ -12,6 +17,7 @@ from rich.console import Console
 from spacefacts.render import visible
 from spacefacts.render.grid import Grid, chart_grid, info_grid, wrap
 
+SCRIPT = Path(sys.executable).with_name("spacefacts")
 BOXES = set("┏┓┗┛━─┳┻╇┡┩└┘┌┐├┤┼╋┴┬│┃")
 HOSTILE = st.text() | st.text(alphabet="\\[]/ab =@#:\x1b\x9b\u202e\n", max_size=40)
 
@@ -120,3 +126,21 @@ def test_cards_and_charts_have_no_box_and_keep_their_labels_whole() -> None:
     chart = chart_grid("Per year")
     chart.add_row("1957", "3", (("█" * 5, "green"), ("░", "red")))
     assert draw(chart, 40).splitlines()[1] == "1957  3  █████░"
+
+
+def test_station_page_through_the_console_script_at_80_and_40_columns() -> None:
+    """The longest table people ask for: whole words at 80 columns, stacked rows at 40, none too wide."""
+    if not SCRIPT.exists():
+        pytest.skip(f"the spacefacts console script is not installed at {SCRIPT}")
+    pages = {}
+    for width in (80, 40):
+        env = {**os.environ, "COLUMNS": str(width), "NO_COLOR": "1", "TERM": "dumb"}
+        done = subprocess.run(
+            [str(SCRIPT), "station", "iss"], env=env, capture_output=True, text=True, timeout=60
+        )
+        assert done.returncode == 0 and not done.stderr, done.stderr
+        assert max(cell_len(line) for line in done.stdout.splitlines()) <= width
+        pages[width] = done.stdout
+    assert "┃ Expedition    ┃" in pages[80] and "│ Expedition 1  │" in pages[80]  # names whole
+    assert "│ 2000-11-02 │" in pages[80] and "│ 09:21:03   │" in pages[80]  # a date over its time
+    assert "Start (UTC)  2000-11-02 09:21:03" in pages[40] and "┃" not in pages[40].split("Aboard on")[0]
