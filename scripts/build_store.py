@@ -64,7 +64,7 @@ def _build_entries() -> dict[str, bytes]:
             payload = cache._read(folder / name, wanted)
             if payload is None:
                 raise SystemExit(f"no {name} was written")
-            found[name.removesuffix(".cache") if name != cache.FILE else name] = payload
+            found[name.removesuffix(".cache") if name != cache.FILE else name] = bytes(payload)
     return found
 
 

@@ -259,7 +259,7 @@ def encode(ds: Dataset) -> bytes:
     return marshal.dumps(payload)
 
 
-def decode(payload: bytes, ds: Dataset) -> None:
+def decode(payload: bytes | memoryview, ds: Dataset) -> None:
     """Fill `ds` from a payload; raises on anything malformed (the caller then rebuilds)."""
     data = marshal.loads(payload)
     stored = _Stored(dict(data["launches"]), tuple(data["earth_years"]), data["people"], data["person_keys"])
@@ -280,20 +280,22 @@ def decode(payload: bytes, ds: Dataset) -> None:
     ds.restore(stored, values, {(t, k): f for t, k, f in data["origins"]})
 
 
-def _digest(payload: bytes) -> bytes:
+def _digest(payload: bytes | memoryview) -> bytes:
     """A check that the payload is whole: CRC-32 catches a torn or corrupted file as a hash
     would (neither is a signature; see above), at a tenth of SHA-256's cost on 5 MB."""
     return f"{zlib.crc32(payload):08x}".encode()
 
 
-def _read(path: Path, wanted: str) -> bytes | None:
-    """The payload of a cache file if its header, key and hash all check out, else None."""
+def _read(path: Path, wanted: str) -> memoryview | None:
+    """The payload of a cache file if its header, key and hash all check out, else None. A view of
+    the bytes read, not a copy: the payload files hold up to 5 MB, and each is read on every run."""
     try:
         raw = _read_regular(path)
-        header, payload = raw.split(b"\n", 1)
-        magic, version, stored_key, digest = header.split(b" ")
+        cut = raw.index(b"\n")
+        magic, version, stored_key, digest = raw[:cut].split(b" ")
     except (OSError, ValueError):
         return None
+    payload = memoryview(raw)[cut + 1 :]
     if (
         magic == MAGIC
         and version == str(FORMAT).encode()
@@ -316,7 +318,7 @@ def load(ds: Dataset, folder: Path) -> Dataset:
     path = folder / FILE
     ds.cache = (folder, wanted)
     ds.keep = lambda name, build, encode_, decode_: derived(ds, name, build, encode_, decode_)
-    payload = _read(path, wanted)
+    payload: bytes | memoryview | None = _read(path, wanted)
     shipped = None
     if payload is None:  # the first run: the store shipped with the data, if built for it
         from spacefacts import prebuilt
