@@ -158,6 +158,7 @@ def test_search_entries_find_the_lines_that_hold_a_word() -> None:
         SearchEntries.of((("event", "d", "a\tb", "", 1, ("ab",)),)).encode()
 
 
+@pytest.mark.acceptance  # builds every entry in a fresh Python (3 s): CI runs it
 def test_every_module_that_shapes_the_store_is_in_its_key() -> None:
     # In a fresh Python: every entry built from the TOML, then the package's modules that were imported.
     root = Path(__file__).resolve().parents[1]
