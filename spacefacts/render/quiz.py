@@ -173,9 +173,8 @@ def stats_json(result: QuizStats) -> dict[str, Any]:
 
 def stats(result: QuizStats) -> None:
     """Past scores: totals, recent games, each category by month, the questions most often missed."""
-    from rich.table import Table
-
     from spacefacts.quiz.stats import RECENT_GAMES
+    from spacefacts.render.grid import Grid
 
     out = console()
     total = result.total
@@ -188,41 +187,41 @@ def stats(result: QuizStats) -> None:
         out.print(f"[dim]{result.unreadable_lines} unreadable line(s) of the answer log skipped[/dim]")
     if result.games:
         shown = result.games[-RECENT_GAMES:]
-        games = Table(title=f"Games (the last {len(shown)})", title_justify="left")
+        games = Grid(f"Games (the last {len(shown)})")
         for name in ("Started (UTC)", "Right", "Asked", "%"):
-            games.add_column(name, justify="left" if name.startswith("Started") else "right", no_wrap=True)
+            games.add_column(name, justify="left" if name.startswith("Started") else "right", wrap=False)
         games.add_column("By category")
         for g in shown:
             parts = ", ".join(f"{c} {t.right}/{t.asked}" for c, t in sorted(g.by_category.items()))
             games.add_row(
-                _when(g.started), str(g.tally.right), str(g.tally.asked), str(g.tally.percent), text(parts)
+                _when(g.started), str(g.tally.right), str(g.tally.asked), str(g.tally.percent), parts
             )
-        out.print(games)
+        out.print(games, crop=False)
     if result.by_month:
         categories = sorted(result.by_category)
-        months = Table(title="Right of asked, by category and month", title_justify="left")
-        months.add_column("Month", no_wrap=True)
+        months = Grid("Right of asked, by category and month")
+        months.add_column("Month", wrap=False)
         for c in categories:
-            months.add_column(c, justify="right", no_wrap=True)
-        months.add_column("All", justify="right", no_wrap=True)
+            months.add_column(c, justify="right", wrap=False)
+        months.add_column("All", justify="right", wrap=False)
         for month, cats in result.by_month.items():
             right = sum(t.right for t in cats.values())
             asked = sum(t.asked for t in cats.values())
             cells = [f"{cats[c].right}/{cats[c].asked}" if c in cats else "-" for c in categories]
             months.add_row(month, *cells, f"{right}/{asked}")
         cells = [f"{result.by_category[c].percent}%" for c in categories]
-        months.add_row("All, %", *cells, f"{total.percent}%", style="bold")
-        out.print(months)
+        months.add_row(*((((cell, "bold"),)) for cell in ("All, %", *cells, f"{total.percent}%")))
+        out.print(months, crop=False)
     if result.most_missed:
-        missed = Table(title="Most often missed", title_justify="left")
+        missed = Grid("Most often missed")
         missed.add_column("Question")
-        missed.add_column("Wrong", justify="right", no_wrap=True)
-        missed.add_column("Right", justify="right", no_wrap=True)
-        missed.add_column("Last", no_wrap=True)
+        missed.add_column("Wrong", justify="right", wrap=False)
+        missed.add_column("Right", justify="right", wrap=False)
+        missed.add_column("Last", wrap=False)
         for m in result.most_missed:
             line = f"{m.prompt} Answer: {m.answer}" if m.prompt else m.question
-            missed.add_row(text(line), str(m.wrong), str(m.right), m.last_answered[:10])
-        out.print(missed)
+            missed.add_row(line, str(m.wrong), str(m.right), m.last_answered[:10])
+        out.print(missed, crop=False)
 
 
 def _when(iso: str) -> str:
