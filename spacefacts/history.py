@@ -6,8 +6,9 @@ Every figure is computed here from the records; the rules are stated next to eac
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 from spacefacts import nations
 from spacefacts.dataset import Dataset
@@ -167,6 +168,76 @@ def _age(person: Person, at: datetime) -> float | None:
 
 
 def records(ds: Dataset, as_of: datetime) -> Records:
+    """The records as of a moment. From the moment nothing in the data is later than (`settled`:
+    the data's end, every launch, return and EVA start), they no longer change, and are kept beside
+    the dataset as computed at that moment: `records` without a date answers from there."""
+    if ds.cache is not None:
+        from spacefacts import cache
+
+        settled, kept = cache.derived(
+            ds, "records", lambda: _settled(ds), _encode, lambda stored: _decode(ds, stored)
+        )
+        if settled is not None and as_of >= settled:
+            return replace(kept, as_of=as_of)
+    return _records(ds, as_of)
+
+
+def _settled(ds: Dataset) -> tuple[datetime | None, Records]:
+    """The first moment after which the records cannot change, and the records then (None while the
+    crew data names no end: flights still up then count to the as-of moment itself)."""
+    end = data_end_moment(ds)
+    if end is None:
+        return None, _records(ds, datetime.now(UTC))
+    moments = [end]
+    for mission in ds.missions:
+        moments.append(mission.launch.start)
+        for seat in mission.crew:
+            person = ds.person_by_id.get(seat.person)
+            back = flight_end(person, mission) if person is not None else mission.landing
+            if back is not None:
+                moments.append(back.start)
+    moments += [e.start.start for p in ds.people for e in p.evas]
+    settled = max(moments)
+    return settled, _records(ds, settled)
+
+
+def _encode(kept: tuple[datetime | None, Records]) -> object:
+    settled, r = kept
+    rows = tuple(
+        (x.key, x.title, x.holder and x.holder.id, x.value, x.detail, x.rule, tuple(p.id for p in x.holders),
+         x.in_progress)
+        for x in r.records
+    )  # fmt: skip
+    firsts = tuple((country, person.id, mission.id) for country, person, mission in r.firsts)
+    return (
+        settled and settled.isoformat(),
+        r.as_of.isoformat(),
+        rows,
+        firsts,
+        r.data_end,
+        r.counted_to.isoformat(),
+    )
+
+
+def _decode(ds: Dataset, stored: Any) -> tuple[datetime | None, Records]:
+    settled, as_of, rows, firsts, data_end, counted_to = stored
+    people, missions = ds.person_by_id, ds.mission_by_id
+    found = [
+        Record(key, title, people[holder] if holder else None, value, detail, rule,
+               tuple(people[p] for p in holders), bool(going))
+        for key, title, holder, value, detail, rule, holders, going in rows
+    ]  # fmt: skip
+    records = Records(
+        datetime.fromisoformat(as_of),
+        found,
+        [(country, people[p], missions[m]) for country, p, m in firsts],
+        data_end,
+        datetime.fromisoformat(counted_to),
+    )
+    return (datetime.fromisoformat(settled) if settled else None), records
+
+
+def _records(ds: Dataset, as_of: datetime) -> Records:
     end = data_end_moment(ds)
     until = min(as_of, end) if end else as_of
     stays, up = _stays(ds, as_of, until)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -122,3 +123,20 @@ def test_records_differ_between_1970_and_today() -> None:
     assert now_holders["most_orbital_flights"] == {"jerry-ross", "franklin-chang-diaz"}
     assert next(r for r in now["records"] if r["key"] == "most_orbital_flights")["tie"] is True
     assert len(now["national_firsts"]) > len(then["national_firsts"]) == 2
+
+
+def test_records_after_the_data_settles_are_kept_and_equal_the_computed_ones(tmp_path: Path) -> None:
+    from spacefacts import cache, dataset
+
+    stored = cache.load(dataset.Dataset(use_imported=False), tmp_path)
+    settled, _ = history._settled(stored)
+    assert settled is not None
+    for as_of in (settled, settled + timedelta(days=1), datetime(2100, 1, 1, tzinfo=UTC)):
+        kept = history.records(stored, as_of)
+        assert (tmp_path / "records.cache").is_file()
+        assert kept == history._records(stored, as_of)
+        assert kept.as_of == as_of
+    # Before it settles, every as-of moment is computed: a flight still up counts to the moment.
+    earlier = settled - timedelta(days=400)
+    assert history.records(stored, earlier) == history._records(stored, earlier)
+    assert history.records(stored, earlier).counted_to == earlier
