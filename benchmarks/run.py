@@ -1,6 +1,6 @@
 """Time spacefacts against the baseline Typer + Rich app in one hyperfine run, and in-process loads.
 
-    python benchmarks/run.py [--runs N] [--paired]
+    python benchmarks/run.py [--runs N] [--paired] [--rounds K]
 
 Needs hyperfine (Debian: apt-get install hyperfine) and spacefacts installed in this Python's
 environment. Prints each command's median wall time and its ratio to the baseline's median (the
@@ -11,7 +11,9 @@ spacefacts once; "first run after install" starts each run from an empty user fo
 The package's bytecode is compiled first and PYTHONDONTWRITEBYTECODE is dropped, as for an
 installed wheel (without .pyc files every run would compile the sources). On a busy machine the
 load drifts during the run, and a baseline timed once at the start misleads: `--paired` runs one
-hyperfine per command with the baseline beside it, and takes each ratio to that baseline.
+hyperfine per command with the baseline beside it, and takes each ratio to that baseline. `--rounds K` repeats the whole run K times (each pass takes
+about a minute) and reports each command's median ratio over the passes, with the lowest and highest:
+on a machine whose speed drifts (a shared host), one pass can catch a slow spell on one command.
 """
 
 from __future__ import annotations
@@ -174,10 +176,49 @@ def peak_memory_mb(command: list[str], env: dict[str, str]) -> float:
     return int(done.stderr.strip().splitlines()[-1]) / 1024
 
 
+def measure(
+    runs: int, paired: bool, env: dict[str, str], fresh: str
+) -> dict[str, tuple[dict[str, float], dict[str, float]]]:
+    """One pass: each command's times and the baseline's it is compared with (name -> (times, base))."""
+    if not paired:
+        timed = hyperfine(runs, env, fresh)
+        base = timed[COMMANDS[0][0]]
+        return {name: (timed[name], base) for name, _, _ in COMMANDS}
+    out = {}
+    for command in COMMANDS[1:]:
+        pair = hyperfine(runs, env, fresh, [COMMANDS[0], command])
+        out[command[0]] = (pair[command[0]], pair[COMMANDS[0][0]])
+    bases = [base for _, base in out.values()]
+    median = {key: statistics.median(b[key] for b in bases) for key in ("wall", "cpu")}
+    out[COMMANDS[0][0]] = (median, median)
+    return out
+
+
+def report(passes: list[dict[str, tuple[dict[str, float], dict[str, float]]]]) -> None:
+    """Each command's median time and ratio over the passes (with the range when there are several)."""
+    several = len(passes) > 1
+    print(f"{'command':42} {'median':>9} {'ratio':>6} {'cpu':>8} {'ratio':>6} {'goal':>5}")
+    for name, _, goal in COMMANDS:
+        times = [p[name][0] for p in passes]
+        walls = [p[name][0]["wall"] / p[name][1]["wall"] for p in passes]
+        cpus = [p[name][0]["cpu"] / p[name][1]["cpu"] for p in passes]
+        wall, cpu = statistics.median(walls), statistics.median(cpus)
+        # met on the wall ratio (the goal), and on the CPU ratio (steadier on a busy machine)
+        mark = (
+            "" if goal is None else ("ok" if wall <= goal else "MISSED") + (" cpu-ok" if cpu <= goal else "")
+        )
+        spread = f" (wall {min(walls):.2f}-{max(walls):.2f})" if several else ""
+        print(
+            f"{name:42} {statistics.median(t['wall'] for t in times):7.1f}ms {wall:6.2f}"
+            f" {statistics.median(t['cpu'] for t in times):6.1f}ms {cpu:6.2f} {goal or '':>5} {mark}{spread}"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=30)
     parser.add_argument("--paired", action="store_true", help="time the baseline beside each command")
+    parser.add_argument("--rounds", type=int, default=1, help="repeat the run; median ratio over the passes")
     args = parser.parse_args()
     if not shutil.which("hyperfine"):
         sys.exit("hyperfine is not installed (apt-get install hyperfine)")
@@ -190,32 +231,8 @@ def main() -> None:
         env = {**clean, "SPACEFACTS_HOME": home}
         subprocess.run([SPACEFACTS, "today", "--date", "01-27"], env=env, check=True, capture_output=True)
         fresh = str(Path(scratch) / "fresh-home")
-        bases: dict[str, dict[str, float]] = {}
-        if args.paired:
-            timed = {}
-            for command in COMMANDS[1:]:
-                pair = hyperfine(args.runs, env, fresh, [COMMANDS[0], command])
-                timed[command[0]] = pair[command[0]]
-                bases[command[0]] = pair[COMMANDS[0][0]]
-            timed[COMMANDS[0][0]] = {
-                key: statistics.median(b[key] for b in bases.values()) for key in ("wall", "cpu")
-            }
-        else:
-            timed = hyperfine(args.runs, env, fresh)
-        print(f"{'command':42} {'median':>9} {'ratio':>6} {'cpu':>8} {'ratio':>6} {'goal':>5}")
-        for name, _, goal in COMMANDS:
-            base = bases.get(name, timed["baseline Typer+Rich app"])
-            wall, cpu = timed[name]["wall"] / base["wall"], timed[name]["cpu"] / base["cpu"]
-            # met on the wall ratio (the goal), and on the CPU ratio (steadier on a busy machine)
-            mark = (
-                ""
-                if goal is None
-                else ("ok" if wall <= goal else "MISSED") + (" cpu-ok" if cpu <= goal else "")
-            )
-            print(
-                f"{name:42} {timed[name]['wall']:7.1f}ms {wall:6.2f} {timed[name]['cpu']:6.1f}ms {cpu:6.2f}"
-                f" {goal or '':>5} {mark}"
-            )
+        passes = [measure(args.runs, args.paired, env, fresh) for _ in range(args.rounds)]
+        report(passes)
         cache_dir = str(Path(home) / "cache")
         print()
         print(
