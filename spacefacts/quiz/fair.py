@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from spacefacts.model import Mission
+from spacefacts.model import Launch, Mission
 
 if TYPE_CHECKING:
     from spacefacts.dataset import Dataset
@@ -168,27 +168,31 @@ class Pools:
     @cached_property
     def vehicles_by(self) -> dict[tuple[str, int], dict[str, int]]:
         """(program state, year) -> launch counts by vehicle."""
-        if self._kept is not None:
-            kept: dict[tuple[str, int], dict[str, int]] = self._kept["vehicles_by"]
-            return kept
-        table: dict[tuple[str, int], dict[str, int]] = {}
-        for launch in self.ds.launches:
-            key = (program_state(launch.state), launch.date.year)
-            table.setdefault(key, Counter())[launch.vehicle] += 1
-        return table
+        return self._launch_counts("vehicles_by", lambda launch, state: launch.vehicle)
 
     @cached_property
     def sites_by(self) -> dict[tuple[str, int], dict[str, int]]:
         """(program state, year) -> launch counts by site name, of the state's own sites."""
+
+        def own_site(launch: Launch, state: str) -> str | None:
+            site = self.ds.sites.get(launch.site)
+            return site.name if site is not None and program_state(site.state) == state else None
+
+        return self._launch_counts("sites_by", own_site)
+
+    def _launch_counts(
+        self, name: str, label: Callable[[Launch, str], str | None]
+    ) -> dict[tuple[str, int], dict[str, int]]:
+        """(program state, year) -> launch counts by `label` (None: not counted), or as kept."""
         if self._kept is not None:
-            kept: dict[tuple[str, int], dict[str, int]] = self._kept["sites_by"]
+            kept: dict[tuple[str, int], dict[str, int]] = self._kept[name]
             return kept
         table: dict[tuple[str, int], dict[str, int]] = {}
         for launch in self.ds.launches:
             key = (program_state(launch.state), launch.date.year)
-            site = self.ds.sites.get(launch.site)
-            if site is not None and program_state(site.state) == key[0]:
-                table.setdefault(key, Counter())[site.name] += 1
+            value = label(launch, key[0])
+            if value is not None:
+                table.setdefault(key, Counter())[value] += 1
         return table
 
     @cached_property
