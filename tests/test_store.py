@@ -89,6 +89,7 @@ def test_stored_payloads_answer_as_the_parsed_ones(tmp_path: Path) -> None:
     assert "\n" not in stored.keys and "a\tb" not in stored.keys
 
 
+@pytest.mark.acceptance  # a full build (3 s); CI also runs build_store.py --check
 def test_the_shipped_store_is_current() -> None:
     import runpy
 
