@@ -60,7 +60,9 @@ class _Exec:
     def __init__(self, modules: dict[str, bytes]) -> None:
         self._modules = modules
         self._decoded: dict[str, dict[str, CodeType]] = {}
-        self.misses: list[tuple[str, str]] = []  # (module, source) compiled here: for the tests
+        self.missed: set[str] = (
+            set()
+        )  # modules with a text compiled here (a set: a bot's process is long-lived)
 
     def _codes(self, module: str) -> dict[str, CodeType]:
         codes = self._decoded.get(module)
@@ -83,7 +85,7 @@ class _Exec:
             module = str(globals_.get("__name__")) if isinstance(globals_, dict) else ""
             code = self._codes(module).get(source)
             if code is None:
-                self.misses.append((module, source))
+                self.missed.add(module)
                 # Compiled as dataclasses' own `exec` would: no __future__ flags of this module inherited.
                 code = compile(source, "<string>", "exec", dont_inherit=True)
         exec(code if code is not None else source, globals_, locals_)
