@@ -5,6 +5,7 @@ and the calendar of every day's rows in rank order, built once per dataset and c
 from __future__ import annotations
 
 import weakref
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -45,7 +46,7 @@ COVERS = {"launch": {"crewed"}, "accident": {"crewed", "landing"}, "eva": {"eva"
 
 @dataclass
 class _Calendar:
-    rows: dict[str, list[Anniversary]]
+    rows: Mapping[str, list[Anniversary]]
     other_launches: dict[str, list[int]]  # day -> years of the ordinary launches on that day
 
 
@@ -142,10 +143,11 @@ def _decode(payload: object) -> _Calendar:
     rows: dict[str, list[tuple[Any, ...]]]
     other: dict[str, list[int]]
     rows, other = payload  # type: ignore[misc]
-    return _Calendar(
-        {day: list(codec(Anniversary).decode_all(listed)) for day, listed in rows.items()},
-        dict(other),
-    )
+    from spacefacts.stored import LazyMap
+
+    # Each day's rows become records when that day is asked for: a run shows one day (or a week).
+    decode_day = codec(Anniversary).decode_all
+    return _Calendar(LazyMap(rows, lambda listed: list(decode_day(listed))), dict(other))
 
 
 def calendar_of(ds: Dataset) -> _Calendar:
