@@ -49,7 +49,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 MAGIC = b"spacefacts-cache"
-FORMAT = 6  # 5: records stored by their model fields (the field list is part of the key); 6: returned_on, year_counts, launch_span
+FORMAT = 6  # 5: records stored by their model fields (the field list is part of the key); 6: returned_on, year_counts, launch_span, own_returns
 FILE = "dataset.cache"
 MAX_BYTES = 256 * 1024 * 1024  # the real cache is about 1.5 MB; ten times more data fits easily
 # Every record type the cache holds; a field added, removed, renamed or retyped in any of them
@@ -255,6 +255,7 @@ def encode(ds: Dataset) -> bytes:
         "returned_on": ds.returned_on,
         "year_counts": ds.year_counts,
         "launch_span": ds.launch_span,
+        "own_returns": ds.own_returns,
     }
     return marshal.dumps(payload)
 
@@ -276,6 +277,7 @@ def decode(payload: bytes | memoryview, ds: Dataset) -> None:
         "returned_on": dict(data["returned_on"]),
         "year_counts": dict(data["year_counts"]),
         "launch_span": tuple(data["launch_span"]),
+        "own_returns": dict(data["own_returns"]),
     }
     ds.restore(stored, values, {(t, k): f for t, k, f in data["origins"]})
 

@@ -59,6 +59,7 @@ STORED_FIELDS = (
     "returned_on",
     "year_counts",
     "launch_span",
+    "own_returns",
 )
 
 
@@ -358,6 +359,19 @@ class Dataset:
         return found
 
     @cached_property
+    def own_returns(self) -> dict[str, dict[str, str]]:
+        """Mission id -> person id -> when that person came home, for the crew who did not come
+        home with their ship (Person.returns; kept with the records, so `in-space` decodes only the
+        people still up)."""
+        found: dict[str, dict[str, str]] = {}
+        for person in self.people:
+            for back in person.returns:
+                found.setdefault(back.mission, {}).setdefault(
+                    person.id, back.landing.iso
+                )  # the first, as return_from
+        return found
+
+    @cached_property
     def missions_of_person(self) -> dict[str, list[Mission]]:
         rides: dict[str, list[Mission]] = {}
         for mission in self.missions:
@@ -463,6 +477,7 @@ class Dataset:
             "returned_on",
             "year_counts",
             "launch_span",
+            "own_returns",
             "missions_of_person",
             "events",
             "countries",

@@ -85,23 +85,37 @@ def flights_by(ds: Dataset, moment: datetime) -> Iterator[tuple[Mission, Person,
 def in_space(ds: Dataset, moment: datetime) -> InSpace:
     from spacefacts.stations import names_of
 
-    aloft = [
-        Aloft(
-            person,
-            mission,
-            mission.launch,
-            mission.station,
-            nations.flew_for(ds, person, mission),
-            *names_of(ds, mission.station),
-        )
-        for mission, person, end in flights_by(ds, moment)
-        if end is None or end.start >= moment
-    ]
+    aloft = []
+    # As flights_by, but a person is decoded only if still up: their own return (kept with the
+    # records, Dataset.own_returns) or else the ship's landing is not before the moment.
+    for mission in ds.missions:
+        if mission.kind == "abort" or mission.launch.start > moment:
+            continue
+        returns = ds.own_returns.get(mission.id, {})
+        for seat in mission.crew:
+            own = returns.get(seat.person)
+            home = Time(own) if own is not None else mission.landing
+            if home is not None and home.start < moment:
+                continue
+            person = ds.person_by_id.get(seat.person)
+            if person is not None:
+                nation = nations.flew_for(ds, person, mission)
+                aloft.append(
+                    Aloft(
+                        person,
+                        mission,
+                        mission.launch,
+                        mission.station,
+                        nation,
+                        *names_of(ds, mission.station),
+                    )
+                )
     aloft.sort(key=lambda a: (a.station or "~", a.since.iso, a.person.sort_name))
     data_end = crew_data_updated(ds)
     beyond = bool(data_end) and moment.date() > date.fromisoformat(data_end)
-    end = data_end_moment(ds)
-    return InSpace(moment, aloft, data_end, beyond, counted_to=min(moment, end) if beyond and end else moment)
+    known_to = data_end_moment(ds)
+    counted_to = min(moment, known_to) if beyond and known_to else moment
+    return InSpace(moment, aloft, data_end, beyond, counted_to=counted_to)
 
 
 # ---- records -----------------------------------------------------------------------------

@@ -7,6 +7,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from spacefacts import history
@@ -140,3 +142,14 @@ def test_records_after_the_data_settles_are_kept_and_equal_the_computed_ones(tmp
     earlier = settled - timedelta(days=400)
     assert history.records(stored, earlier) == history._records(stored, earlier)
     assert history.records(stored, earlier).counted_to == earlier
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.datetimes(min_value=datetime(1961, 4, 1), max_value=datetime(2027, 1, 1)))
+def test_in_space_decodes_only_who_is_up_and_finds_what_flights_by_finds(when: datetime) -> None:
+    moment = when.replace(tzinfo=UTC)
+    expected = sorted(
+        (p.id, m.id) for m, p, end in history.flights_by(DS, moment) if end is None or end.start >= moment
+    )
+    found = sorted((a.person.id, a.mission.id) for a in history.in_space(DS, moment).aloft)
+    assert found == expected
