@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from spacefacts import __version__
-from spacefacts.dataset import Dataset
+from spacefacts.dataset import KEPT_FACTS, Dataset
 from spacefacts.model import (
     Country,
     CrewSeat,
@@ -252,12 +252,15 @@ def encode(ds: Dataset) -> bytes:
         "countries": _rows(Country, ds.countries.values()),
         "formers": _rows(Former, ds.formers),
         "roles": ds.roles,
-        "returned_on": ds.returned_on,
-        "year_counts": ds.year_counts,
-        "launch_span": ds.launch_span,
-        "own_returns": ds.own_returns,
+        **{name: getattr(ds, name) for name in KEPT_FACTS},
     }
     return marshal.dumps(payload)
+
+
+def _kept(value: object, kind: type) -> object:
+    if not isinstance(value, kind):
+        raise ValueError("malformed kept fact")
+    return value
 
 
 def decode(payload: bytes | memoryview, ds: Dataset) -> None:
@@ -274,10 +277,7 @@ def decode(payload: bytes | memoryview, ds: Dataset) -> None:
         "countries": {c.code: c for c in _records(Country, data["countries"])},
         "formers": _records(Former, data["formers"]),
         "roles": dict(data["roles"]),
-        "returned_on": dict(data["returned_on"]),
-        "year_counts": dict(data["year_counts"]),
-        "launch_span": tuple(data["launch_span"]),
-        "own_returns": dict(data["own_returns"]),
+        **{name: _kept(data[name], kind) for name, kind in KEPT_FACTS.items()},
     }
     ds.restore(stored, values, {(t, k): f for t, k, f in data["origins"]})
 

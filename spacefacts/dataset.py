@@ -45,6 +45,14 @@ _valid_iso = valid_iso
 K = TypeVar("K")
 V = TypeVar("V")
 
+# Small facts computed from the records (properties below), kept with them by spacefacts.cache as plain
+# data, so a command that needs only them decodes no record; each with the container it is.
+KEPT_FACTS: dict[str, type] = {
+    "returned_on": dict,
+    "year_counts": dict,
+    "launch_span": tuple,
+    "own_returns": dict,
+}
 # What spacefacts.cache may set on a dataset it decodes, all at once (Dataset.restore).
 STORED_FIELDS = (
     "missions",
@@ -56,10 +64,7 @@ STORED_FIELDS = (
     "countries",
     "formers",
     "roles",
-    "returned_on",
-    "year_counts",
-    "launch_span",
-    "own_returns",
+    *KEPT_FACTS,
 )
 
 
@@ -474,10 +479,7 @@ class Dataset:
         for name in (
             "people",
             "person_keys",
-            "returned_on",
-            "year_counts",
-            "launch_span",
-            "own_returns",
+            *KEPT_FACTS,
             "missions_of_person",
             "events",
             "countries",
