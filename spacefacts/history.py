@@ -71,15 +71,20 @@ class InSpace:
     counted_to: datetime | None = None  # days aloft run to here: the moment, or the data's end before it
 
 
+def _seats_by(ds: Dataset, moment: datetime) -> Iterator[tuple[Mission, str]]:
+    """(flight, person id) for every seat of every flight launched by `moment`, aborts excluded."""
+    for mission in ds.missions:
+        if mission.kind != "abort" and mission.launch.start <= moment:
+            for seat in mission.crew:
+                yield mission, seat.person
+
+
 def flights_by(ds: Dataset, moment: datetime) -> Iterator[tuple[Mission, Person, Time | None]]:
     """(flight, person, their own return) for every flight launched by `moment`, aborts excluded."""
-    for mission in ds.missions:
-        if mission.kind == "abort" or mission.launch.start > moment:
-            continue
-        for seat in mission.crew:
-            person = ds.person_by_id.get(seat.person)
-            if person is not None:
-                yield mission, person, flight_end(person, mission)
+    for mission, person_id in _seats_by(ds, moment):
+        person = ds.person_by_id.get(person_id)
+        if person is not None:
+            yield mission, person, flight_end(person, mission)
 
 
 def in_space(ds: Dataset, moment: datetime) -> InSpace:
@@ -88,28 +93,17 @@ def in_space(ds: Dataset, moment: datetime) -> InSpace:
     aloft = []
     # As flights_by, but a person is decoded only if still up: their own return (kept with the
     # records, Dataset.own_returns) or else the ship's landing is not before the moment.
-    for mission in ds.missions:
-        if mission.kind == "abort" or mission.launch.start > moment:
-            continue
-        returns = ds.own_returns.get(mission.id, {})
-        for seat in mission.crew:
-            own = returns.get(seat.person)
-            home = Time(own) if own is not None else mission.landing
-            if home is not None and home.start < moment:
-                continue
-            person = ds.person_by_id.get(seat.person)
-            if person is not None:
-                nation = nations.flew_for(ds, person, mission)
-                aloft.append(
-                    Aloft(
-                        person,
-                        mission,
-                        mission.launch,
-                        mission.station,
-                        nation,
-                        *names_of(ds, mission.station),
-                    )
+    for mission, person_id in _seats_by(ds, moment):
+        own = ds.own_returns.get(mission.id, {}).get(person_id)
+        home = Time(own) if own is not None else mission.landing
+        person = None if home is not None and home.start < moment else ds.person_by_id.get(person_id)
+        if person is not None:
+            nation = nations.flew_for(ds, person, mission)
+            aloft.append(
+                Aloft(
+                    person, mission, mission.launch, mission.station, nation, *names_of(ds, mission.station)
                 )
+            )
     aloft.sort(key=lambda a: (a.station or "~", a.since.iso, a.person.sort_name))
     data_end = crew_data_updated(ds)
     beyond = bool(data_end) and moment.date() > date.fromisoformat(data_end)
